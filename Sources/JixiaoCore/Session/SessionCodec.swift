@@ -1,0 +1,246 @@
+import Foundation
+
+/// Why a session document could not be read. Nothing is written after such a failure.
+public struct SessionLoadError: Error, Sendable, CustomStringConvertible {
+    public var file: String
+    public var issues: [ReadIssue]
+
+    public var description: String { render(.zh) }
+
+    public func render(_ lang: Language) -> String {
+        issues.map { "\(file): \($0.pointer.description.isEmpty ? "/" : $0.pointer.description): \(lang.pick($0.message, $0.messageEn))" }
+            .joined(separator: "\n")
+    }
+}
+
+/// Session ⇄ JSON. The layout (see README "文件格式"):
+///
+///     {
+///       "template": {"id": "hunan-dept-overall", "version": 1},
+///       "unit": "中共绥宁县委组织部",
+///       "year": 2024,
+///       "fields": {"staff_authorized": 50, "sangong": {"prev_final": 1.3, …}, …},
+///       "tables": {"buildings": [{…}], …},
+///       "indicators": [{"level1": "产出指标", "level2": "数量指标", "name": …}, …],
+///       "computed": {…, "total": 91.00, "grade": "优秀"}
+///     }
+///
+/// Keys are written in template order, every typed field is present (null when empty) so the
+/// file shows what is left to fill, and numbers keep the exact digits entered.
+public enum SessionCodec {
+    public static let topKeys: Set<String> = ["$schema", "template", "unit", "year", "fields", "tables", "indicators", "computed"]
+
+    /// Reads the template reference only, to find which template a document needs.
+    public static func templateReference(_ doc: JSONValue) -> (id: String, version: Int)? {
+        guard let t = doc.objectValue?["template"]?.objectValue,
+              let id = t["id"]?.stringValue,
+              let v = t["version"]?.numberLiteral, let n = Int(v) else { return nil }
+        return (id, n)
+    }
+
+    /// Decodes a document against its template. Type errors (a string where a number
+    /// belongs, an unknown field) fail the load; questions of content (too many decimals, a
+    /// negative amount, a malformed code) are left to `Validator`.
+    public static func decode(_ doc: JSONValue, template t: Template, file: String) throws(SessionLoadError) -> Session {
+        var r = JSONReading()
+        let root = JSONPointer()
+        guard let o = r.object(doc, root, allowed: topKeys) else {
+            throw SessionLoadError(file: file, issues: r.issues.isEmpty ? [ReadIssue(root, "会话文件应是 JSON 对象", "a session file must be a JSON object")] : r.issues)
+        }
+        let tp = root / "template"
+        var s = Session.new(for: t)
+        if let to = r.object(o["template"], tp, allowed: ["id", "version"]) {
+            s.templateID = r.string(to, "id", tp, required: true) ?? t.id
+            s.templateVersion = r.int(to, "version", tp, required: true, range: 1...1_000_000) ?? t.version
+        } else {
+            r.fail(tp, "缺少“template”（模板 id 与版本）", "\"template\" (template id and version) is missing")
+        }
+        if let u = o["unit"], !u.isNull {
+            if let str = u.stringValue { s.unit = str } else { r.fail(root / "unit", "单位名称应为字符串", "the unit must be a string") }
+        }
+        if let y = o["year"], !y.isNull {
+            if let lit = y.numberLiteral, let n = Int(lit), (1949...2200).contains(n) {
+                s.year = n
+            } else {
+                r.fail(root / "year", "年度应为 1949 到 2200 之间的整数", "the year must be a whole number from 1949 to 2200")
+            }
+        }
+        let ix = t.index
+        let fp = root / "fields"
+        if let fo = r.object(o["fields"], fp) {
+            for (key, v) in fo.members {
+                let p = fp / key
+                if let f = ix.fields[key] {
+                    if f.isComputed {
+                        if !v.isNull { r.fail(p, "“\(f.label)”是计算字段，不能录入（计算结果在 /computed 下）", "\"\(f.labelEn)\" is computed and cannot be typed (see /computed)") }
+                        continue
+                    }
+                    if let fv = value(v, kind: f.kind, label: f.label, p, &r) { s.fields[key] = fv }
+                } else if let (gid, row) = ix.gridRows[key], row.table == nil, let g = ix.grids[gid] {
+                    guard let ro = r.object(v, p) else { continue }
+                    var rowValues = [String: FieldValue]()
+                    for (col, cv) in ro.members {
+                        guard let c = g.columns.first(where: { $0.id == col }) else {
+                            r.fail(p / col, "“\(row.label)”没有列“\(col)”", "\"\(row.labelEn)\" has no column \"\(col)\"")
+                            continue
+                        }
+                        if let fv = value(cv, kind: c.kind, label: c.label, p / col, &r) { rowValues[col] = fv }
+                    }
+                    if !rowValues.isEmpty { s.cells[key] = rowValues }
+                } else {
+                    r.fail(p, "模板“\(t.id)”没有字段“\(key)”", "template \"\(t.id)\" has no field \"\(key)\"")
+                }
+            }
+        }
+        let tbp = root / "tables"
+        if let tbo = r.object(o["tables"], tbp) {
+            for (key, v) in tbo.members {
+                let p = tbp / key
+                guard let tab = ix.tables[key] else {
+                    r.fail(p, "模板“\(t.id)”没有表“\(key)”", "template \"\(t.id)\" has no table \"\(key)\"")
+                    continue
+                }
+                guard let rows = v.arrayValue else {
+                    r.fail(p, "表应为数组，却是\(v.typeName)", "a table must be an array, found \(v.typeName)")
+                    continue
+                }
+                var out = [[String: FieldValue]]()
+                for (n, rv) in rows.enumerated() {
+                    guard let ro = r.object(rv, p / n) else { continue }
+                    var rowValues = [String: FieldValue]()
+                    for (col, cv) in ro.members {
+                        guard let c = tab.columns.first(where: { $0.id == col }) else {
+                            r.fail(p / n / col, "表“\(tab.title)”没有列“\(col)”", "table \"\(tab.titleEn)\" has no column \"\(col)\"")
+                            continue
+                        }
+                        if c.isComputed {
+                            if !cv.isNull { r.fail(p / n / col, "“\(c.label)”是计算列，不能录入", "\"\(c.labelEn)\" is computed and cannot be typed") }
+                            continue
+                        }
+                        if let fv = value(cv, kind: c.kind, label: c.label, p / n / col, &r) { rowValues[col] = fv }
+                    }
+                    out.append(rowValues)
+                }
+                s.tables[key] = out
+            }
+        }
+        let ip = root / "indicators"
+        if let iv = o["indicators"] {
+            if ix.hasIndicators == false {
+                if !(iv.arrayValue?.isEmpty ?? iv.isNull) { r.fail(ip, "模板“\(t.id)”没有绩效指标", "template \"\(t.id)\" has no indicators") }
+            } else if let rows = iv.arrayValue {
+                for (n, rv) in rows.enumerated() {
+                    guard let ro = r.object(rv, ip / n, allowed: Set(IndicatorRow.keys)) else { continue }
+                    var row = IndicatorRow()
+                    for key in IndicatorRow.keys {
+                        guard let cv = ro[key] else { continue }
+                        let kind: FieldKind = IndicatorRow.numericKeys.contains(key) ? .score : .text
+                        row.set(key, value(cv, kind: kind, label: IndicatorRow.label(key, .zh), ip / n / key, &r))
+                    }
+                    s.indicators.append(row)
+                }
+            } else {
+                r.fail(ip, "指标应为数组，却是\(iv.typeName)", "indicators must be an array, found \(iv.typeName)")
+            }
+        }
+        if let c = o["computed"], !c.isNull {
+            if c.objectValue == nil {
+                r.fail(root / "computed", "computed 应为对象", "computed must be an object")
+            } else {
+                s.storedComputed = c
+            }
+        }
+        guard r.issues.isEmpty else { throw SessionLoadError(file: file, issues: r.issues) }
+        return s
+    }
+
+    /// A JSON value as a typed value of the given kind; nil for null. A wrong JSON type is a
+    /// load error naming the field.
+    static func value(_ v: JSONValue, kind: FieldKind, label: String, _ p: JSONPointer, _ r: inout JSONReading) -> FieldValue? {
+        switch v {
+        case .null:
+            return nil
+        case .number(let lit) where kind.isNumeric:
+            if ExactDecimal.parse(lit) == nil {
+                r.fail(p, "“\(label)”的数字 \(lit) 位数过多（最多 \(ExactDecimal.maxSignificantDigits) 位有效数字）", "the number \(lit) in \"\(label)\" has too many digits (at most \(ExactDecimal.maxSignificantDigits) significant digits)")
+                return nil
+            }
+            return .number(lit)
+        case .string(let str) where !kind.isNumeric:
+            return .text(str)
+        default:
+            if kind.isNumeric {
+                r.fail(p, "“\(label)”应为数字，却是\(typeNameZh(v))", "\"\(label)\" must be a number, found a \(v.typeName)")
+            } else {
+                r.fail(p, "“\(label)”应为文字，却是\(typeNameZh(v))", "\"\(label)\" must be text, found a \(v.typeName)")
+            }
+            return nil
+        }
+    }
+
+    static func typeNameZh(_ v: JSONValue) -> String {
+        switch v {
+        case .null: return "null"
+        case .bool: return "布尔值"
+        case .number: return "数字"
+        case .string: return "字符串"
+        case .array: return "数组"
+        case .object: return "对象"
+        }
+    }
+
+    /// The document for a session, with its freshly computed figures.
+    public static func encode(_ s: Session, template t: Template, computed: Computed) -> JSONValue {
+        var root = JSONObject()
+        root.append("template", .object(JSONObject([("id", .string(s.templateID)), ("version", .number(String(s.templateVersion)))])))
+        root.append("unit", .string(s.unit))
+        root.append("year", s.year.map { .number(String($0)) } ?? .null)
+        let ix = t.index
+        var fields = JSONObject()
+        for sec in t.sections {
+            for b in sec.blocks {
+                switch b {
+                case .fields(let g):
+                    for f in g.fields where !f.isComputed {
+                        fields.append(f.id, s.fields[f.id]?.json ?? .null)
+                    }
+                case .grid(let g):
+                    for row in ix.valueRows(of: g) {
+                        var ro = JSONObject()
+                        for c in g.columns { ro.append(c.id, s.cells[row.id]?[c.id]?.json ?? .null) }
+                        fields.append(row.id, .object(ro))
+                    }
+                default:
+                    break
+                }
+            }
+        }
+        root.append("fields", .object(fields))
+        var tables = JSONObject()
+        for tid in ix.tableOrder {
+            guard let tab = ix.tables[tid] else { continue }
+            let rows: [JSONValue] = (s.tables[tid] ?? []).map { row in
+                var ro = JSONObject()
+                for c in tab.columns where !c.isComputed { ro.append(c.id, row[c.id]?.json ?? .null) }
+                return .object(ro)
+            }
+            tables.append(tid, .array(rows))
+        }
+        root.append("tables", .object(tables))
+        if ix.hasIndicators {
+            root.append("indicators", .array(s.indicators.map { row in
+                var ro = JSONObject()
+                for key in IndicatorRow.keys {
+                    if IndicatorRow.numericKeys.contains(key) {
+                        ro.append(key, row.value(key)?.json ?? .null)
+                    } else {
+                        ro.append(key, .string(row.value(key)?.text ?? ""))
+                    }
+                }
+                return .object(ro)
+            }))
+        }
+        root.append("computed", computed.json)
+        return .object(root)
+    }
+}

@@ -1,0 +1,239 @@
+import Foundation
+
+/// Finds every problem of a session: missing required fields, malformed values, parents that
+/// are not the sum of their children, breakdowns that do not add up, indicator weights and
+/// scores out of line, missing 偏差原因, and stored figures that disagree with a fresh
+/// computation. Errors make a sheet wrong; warnings are for the reviewer to judge.
+public enum Validator {
+    public static func validate(_ s: Session, _ t: Template, _ c: Computed? = nil) -> [Problem] {
+        let c = c ?? Calculator.compute(s, t)
+        var out = [Problem]()
+        let ix = t.index
+        let root = JSONPointer()
+
+        if s.unit.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            out.append(Problem(.error, root / "unit", "缺少“\(t.unitLabel)”", "the unit name is missing", code: "required"))
+        }
+        if s.year == nil {
+            out.append(Problem(.error, root / "year", "缺少年度", "the year is missing", code: "required"))
+        }
+
+        for sec in t.sections {
+            for b in sec.blocks {
+                switch b {
+                case .fields(let g):
+                    for f in g.fields where !f.isComputed {
+                        value(s.fields[f.id], f, root / "fields" / f.id, &out)
+                    }
+                case .grid(let g):
+                    grid(g, s, c, ix, &out)
+                case .table(let tab):
+                    table(tab, s, c, &out)
+                case .indicators:
+                    if let scheme = t.indicators { indicators(s, scheme, c, t, &out) }
+                case .unit, .result:
+                    break
+                }
+            }
+        }
+        // Repeating row groups inside grids are tables too.
+        for tid in ix.tableOrder {
+            if let tab = ix.tables[tid], tab.gridID != nil { table(tab, s, c, &out) }
+        }
+        for check in t.checks { apply(check, s, t, &out) }
+        if let stored = s.storedComputed { compareStored(stored, c.json, root / "computed", t, &out) }
+        return out
+    }
+
+    static func value(_ v: FieldValue?, _ f: Field, _ p: JSONPointer, _ out: inout [Problem]) {
+        guard let v, !(v.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty) else {
+            if f.required { out.append(Problem(.error, p, "缺少“\(f.label)”", "\"\(f.labelEn.isEmpty ? f.label : f.labelEn)\" is missing", code: "required")) }
+            return
+        }
+        if let (zh, en, code) = ValueRules.check(v, f) { out.append(Problem(.error, p, zh, en, code: code)) }
+    }
+
+    static func grid(_ g: Grid, _ s: Session, _ c: Computed, _ ix: TemplateIndex, _ out: inout [Problem]) {
+        for row in ix.valueRows(of: g) {
+            for col in g.columns {
+                let p = JSONPointer() / "fields" / row.id / col.id
+                let typed = s.cells[row.id]?[col.id]
+                value(typed, col, p, &out)
+                guard !row.sumOf.isEmpty, let t = typed?.decimal, let sum = c.gridSums[row.id]?[col.id], t != sum else { continue }
+                out.append(Problem(.error, p,
+                                   "“\(row.label.trimmingCharacters(in: .whitespaces))”\(col.label) 填 \(t)，但其子项之和为 \(sum)",
+                                   "\"\(row.labelEn)\" \(col.labelEn) is \(t), but its parts add up to \(sum)",
+                                   code: "sum-mismatch"))
+            }
+        }
+    }
+
+    static func table(_ tab: Table, _ s: Session, _ c: Computed, _ out: inout [Problem]) {
+        let rows = s.tables[tab.id] ?? []
+        for (n, row) in rows.enumerated() {
+            let rp = JSONPointer() / "tables" / tab.id / n
+            for col in tab.columns where !col.isComputed {
+                value(row[col.id], col, rp / col.id, &out)
+            }
+            for q in tab.requirements {
+                let filled = !(row[q.column]?.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ?? true)
+                guard !filled else { continue }
+                let applies = q.when.contains { cond in
+                    switch cond {
+                    case .oneOf(let col, let values):
+                        let v: String? = c.tableRows[tab.id]?[n][col].flatMap {
+                            if case .text(let t) = $0 { return t }
+                            return nil
+                        } ?? row[col]?.text
+                        return v.map(values.contains) ?? false
+                    case .absAtLeast(let col, let limit):
+                        let v = c.tableRows[tab.id]?[n][col]?.decimal ?? row[col]?.decimal
+                        guard let v else { return false }
+                        return ExactDecimal.round(v < 0 ? -v : v, 2) >= limit
+                    }
+                }
+                if applies {
+                    out.append(Problem(q.severity, rp / q.column, "第 \(n + 1) 行：\(q.message)", "row \(n + 1): \(q.messageEn)", code: "row-requirement"))
+                }
+            }
+        }
+    }
+
+    static func indicators(_ s: Session, _ scheme: IndicatorScheme, _ c: Computed, _ t: Template, _ out: inout [Problem]) {
+        let ip = JSONPointer() / "indicators"
+        let places = t.rounding.score
+        let scoreField = Field(id: "score", label: "得分", labelEn: "score", kind: .score, unit: "分", decimals: places,
+                               required: false, pattern: nil, patternHint: nil, formula: nil, max: nil, note: "")
+        var weightField = scoreField
+        weightField.label = "分值"
+        weightField.labelEn = "weight"
+        if s.indicators.isEmpty {
+            out.append(Problem(.error, ip, "还没有绩效指标", "there are no indicators yet", code: "required"))
+        }
+        for (n, row) in s.indicators.enumerated() {
+            let p = ip / n
+            let at = "第 \(n + 1) 行"
+            let atEn = "row \(n + 1)"
+            let tier = scheme.tiers.first { $0.name == row.level1 }
+            if row.level1.isEmpty {
+                out.append(Problem(.error, p / "level1", "\(at)：缺少一级指标", "\(atEn): the first-tier indicator is missing", code: "required"))
+            } else if tier == nil {
+                out.append(Problem(.error, p / "level1", "\(at)：一级指标“\(row.level1)”不在模板中（可用：\(scheme.tiers.map(\.name).joined(separator: "、"))）",
+                                   "\(atEn): first-tier indicator \"\(row.level1)\" is not in the template", code: "unknown-level1"))
+            }
+            if row.level2.isEmpty {
+                out.append(Problem(.error, p / "level2", "\(at)：缺少二级指标", "\(atEn): the second-tier indicator is missing", code: "required"))
+            } else if let tier, !tier.level2.contains(row.level2) {
+                out.append(Problem(.error, p / "level2", "\(at)：二级指标“\(row.level2)”不属于“\(tier.name)”（可用：\(tier.level2.joined(separator: "、"))）",
+                                   "\(atEn): \"\(row.level2)\" is not a second-tier indicator of \"\(tier.name)\"", code: "unknown-level2"))
+            }
+            if row.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                out.append(Problem(.error, p / "name", "\(at)：缺少三级指标名称", "\(atEn): the indicator name is missing", code: "required"))
+            }
+            if let w = row.weight {
+                if let (zh, en, code) = ValueRules.check(.number(w), weightField) { out.append(Problem(.error, p / "weight", "\(at)：\(zh)", "\(atEn): \(en)", code: code)) }
+            } else {
+                out.append(Problem(.error, p / "weight", "\(at)：缺少分值", "\(atEn): the weight is missing", code: "required"))
+            }
+            if let sc = row.score {
+                if let (zh, en, code) = ValueRules.check(.number(sc), scoreField) { out.append(Problem(.error, p / "score", "\(at)：\(zh)", "\(atEn): \(en)", code: code)) }
+            } else {
+                out.append(Problem(.error, p / "score", "\(at)：缺少得分", "\(atEn): the score is missing", code: "required"))
+            }
+            if let w = row.weightValue, let sc = row.scoreValue {
+                if sc > w {
+                    out.append(Problem(.error, p / "score", "\(at)：得分 \(sc) 大于分值 \(w)", "\(atEn): score \(sc) exceeds weight \(w)", code: "score-exceeds-weight"))
+                } else if sc < w && row.deviation.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                    out.append(Problem(.warning, p / "deviation", "\(at)：得分 \(sc) 低于分值 \(w)，应填写偏差原因分析及改进措施",
+                                       "\(atEn): score \(sc) is below weight \(w); reasons and remedies are expected", code: "deviation-missing"))
+                }
+            }
+        }
+        guard let summary = c.indicators, !s.indicators.isEmpty else { return }
+        for tier in summary.tiers {
+            guard let want = tier.templateWeight else { continue }
+            if tier.weight != want {
+                out.append(Problem(.error, ip, "“\(tier.name)”各三级指标分值合计 \(tier.weight)，应为 \(want)",
+                                   "the weights under \"\(tier.name)\" add up to \(tier.weight), not \(want)", code: "tier-weight"))
+            }
+        }
+        let total = summary.weight + scheme.otherWeight
+        if total != scheme.totalWeight {
+            out.append(Problem(.error, ip, "分值合计 \(total)（含\(scheme.otherWeightLabel) \(scheme.otherWeight)），应为 \(scheme.totalWeight)",
+                               "weights total \(total) (with \(scheme.otherWeight) for budget execution), not \(scheme.totalWeight)", code: "total-weight"))
+        }
+    }
+
+    /// The number a check's reference names, with its pointer (typed values only for `stated`).
+    static func lookup(_ ref: String, _ s: Session, _ t: Template) -> (Decimal?, JSONPointer) {
+        var e = Evaluation(s: s, t: t, ix: t.index)
+        switch Reference.parse(ref, inTable: nil) {
+        case .field(let id):
+            let isComputed = t.index.fields[id]?.isComputed ?? false
+            return (e.scalar(id)?.decimal, JSONPointer() / (isComputed ? "computed" : "fields") / id)
+        case .cell(let row, let col):
+            return (e.cellValue(row, col), JSONPointer() / "fields" / row / col)
+        default:
+            return (e.ref(ref, table: nil, row: nil)?.decimal, JSONPointer())
+        }
+    }
+
+    static func apply(_ check: Check, _ s: Session, _ t: Template, _ out: inout [Problem]) {
+        switch check.rule {
+        case .sumEquals(let parts, let whole):
+            let values = parts.compactMap { lookup($0, s, t).0 }
+            let (w, p) = lookup(whole, s, t)
+            guard !values.isEmpty, let w else { return }
+            let sum = values.reduce(0, +)
+            if sum != w {
+                let diff = sum - w
+                out.append(Problem(check.severity, p, "\(check.message)：各项之和 \(sum)，填报 \(w)（相差 \(diff)）",
+                                   "\(check.messageEn): the parts add up to \(sum), the total is \(w) (off by \(diff))", code: check.id))
+            }
+        case .statedMatches(let stated, let computed):
+            guard case .field(let sid) = Reference.parse(stated, inTable: nil), let lit = s.fields[sid]?.text,
+                  let sv = ExactDecimal.parse(lit) else { return }
+            let (cv, _) = lookup(computed, s, t)
+            guard let cv else { return }
+            // Compared at the precision the report used: "209%" is checked against 207.93 → 208.
+            let places = ExactDecimal.decimalPlaces(of: lit)
+            let rounded = ExactDecimal.round(cv, places)
+            if rounded != sv {
+                out.append(Problem(check.severity, JSONPointer() / "fields" / sid,
+                                   "\(check.message)：报告为 \(lit)，按数据计算为 \(ExactDecimal.format(cv, places: max(places, 2)))",
+                                   "\(check.messageEn): stated \(lit), the figures give \(ExactDecimal.format(cv, places: max(places, 2)))", code: check.id))
+            }
+        }
+    }
+
+    /// Every figure stored in the file's `computed` that differs from a fresh computation.
+    static func compareStored(_ stored: JSONValue, _ fresh: JSONValue, _ p: JSONPointer, _ t: Template, _ out: inout [Problem]) {
+        switch (stored, fresh) {
+        case (.object(let so), .object(let fo)):
+            for (k, sv) in so.members {
+                guard let fv = fo[k] else { continue }
+                compareStored(sv, fv, p / k, t, &out)
+            }
+        case (.array(let sa), .array(let fa)):
+            for (n, (sv, fv)) in zip(sa, fa).enumerated() { compareStored(sv, fv, p / n, t, &out) }
+            if sa.count != fa.count {
+                out.append(Problem(.error, p, "文件中保存的计算结果有 \(sa.count) 行，实际应为 \(fa.count) 行", "the stored figures have \(sa.count) rows, not \(fa.count)", code: "stored-computed"))
+            }
+        case (.number(let a), .number(let b)):
+            if ExactDecimal.parse(a) != ExactDecimal.parse(b) { mismatch(a, b, p, &out) }
+        case (.null, .null):
+            break
+        default:
+            if stored != fresh {
+                mismatch(stored == .null ? "null" : (stored.stringValue ?? JSONWriter.compact(stored)),
+                         fresh == .null ? "—" : (fresh.stringValue ?? JSONWriter.compact(fresh)), p, &out)
+            }
+        }
+    }
+
+    static func mismatch(_ stored: String, _ fresh: String, _ p: JSONPointer, _ out: inout [Problem]) {
+        let what = p.tokens.last == "total" && p.tokens.count == 2 ? "总分" : p.tokens.last == "grade" && p.tokens.count == 2 ? "等级" : "计算结果"
+        out.append(Problem(.error, p, "文件中保存的\(what) \(stored) 与重新计算的 \(fresh) 不符（以重新计算为准）",
+                           "the stored figure \(stored) differs from the recomputed \(fresh) (the recomputed one stands)", code: "stored-computed"))
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// What a single typed value must satisfy for its field's kind: decimals, sign, whole numbers,
+/// a maximum, a date, a code pattern. Used by validation (on load) and by input (on typing).
+public enum ValueRules {
+    /// The problem with one value, if any, as (Chinese, English, code).
+    public static func check(_ v: FieldValue, _ f: Field) -> (String, String, String)? {
+        let label = f.label
+        switch v {
+        case .number(let lit):
+            guard let d = ExactDecimal.parse(lit) else {
+                return ("“\(label)”的数字 \(lit) 无法读取", "the number \(lit) in \"\(f.labelEn)\" cannot be read", "bad-number")
+            }
+            let places = ExactDecimal.decimalPlaces(of: lit)
+            if f.kind == .count && d != ExactDecimal.round(d, 0) {
+                return ("“\(label)”应为整数", "\"\(f.labelEn)\" must be a whole number", "not-whole")
+            }
+            if places > f.decimals && d != ExactDecimal.round(d, f.decimals) {
+                return ("“\(label)”最多 \(f.decimals) 位小数（填写的是 \(lit)）", "\"\(f.labelEn)\" takes at most \(f.decimals) decimals (got \(lit))", "too-many-decimals")
+            }
+            if d < 0 && !f.signed {
+                switch f.kind {
+                case .money: return ("“\(label)”金额不能为负数", "\"\(f.labelEn)\": an amount cannot be negative", "negative-money")
+                case .percent: break
+                default: return ("“\(label)”不能为负数", "\"\(f.labelEn)\" cannot be negative", "negative")
+                }
+            }
+            if let max = f.max, d > max {
+                return ("“\(label)”不能大于 \(max)", "\"\(f.labelEn)\" cannot exceed \(max)", "above-max")
+            }
+        case .text(let s):
+            switch f.kind {
+            case .date:
+                if !isDate(s) {
+                    return ("“\(label)”应为日期，格式 YYYY-MM-DD（如 2025-03-17）", "\"\(f.labelEn)\" must be a date, YYYY-MM-DD (e.g. 2025-03-17)", "bad-date")
+                }
+            case .code:
+                if let p = f.pattern, s.range(of: p, options: .regularExpression) == nil {
+                    let hint = f.patternHint.map { "（\($0)）" } ?? ""
+                    return ("“\(label)”格式不正确\(hint)：\(s)", "\"\(f.labelEn)\" is malformed\(f.patternHint.map { " (\($0))" } ?? ""): \(s)", "bad-code")
+                }
+            default:
+                break
+            }
+        }
+        return nil
+    }
+
+    /// A real calendar date written YYYY-MM-DD.
+    public static func isDate(_ s: String) -> Bool {
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              (1...12).contains(m), d >= 1 else { return false }
+        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+        return d <= days
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// Exact decimal arithmetic for money, rates and scores.
+///
+/// Everything is Foundation's `Decimal` (base-10, 38 significant digits): 9473 / 20000 is
+/// exactly 0.47365 and rounds to 47.37%, where binary floating point gives 47.36. Rounding is
+/// half-up (四舍五入, away from zero at exactly .5) and happens only where a figure is shown or
+/// stored, never in the middle of a computation.
+public enum ExactDecimal {
+    /// More significant digits than any real sheet has; beyond this Decimal would silently drop
+    /// digits, so such input is refused instead.
+    public static let maxSignificantDigits = 30
+
+    /// Parses a JSON number literal or a cleaned-up typed number ("5577.04", "-1.5", "1e3").
+    /// Returns nil for anything else, including numbers too long to hold exactly.
+    public static func parse(_ literal: String) -> Decimal? {
+        guard isPlainNumber(literal) else { return nil }
+        let digits = literal.prefix { $0 != "e" && $0 != "E" }.filter(\.isNumber)
+        let significant = digits.drop { $0 == "0" }
+        guard significant.count <= maxSignificantDigits else { return nil }
+        return Decimal(string: literal, locale: Locale(identifier: "en_US_POSIX"))
+    }
+
+    /// The JSON number grammar (RFC 8259), which typed input must also follow once cleaned.
+    static func isPlainNumber(_ s: String) -> Bool {
+        var it = Array(s.utf8)[...]
+        func digits() -> Int {
+            var n = 0
+            while let c = it.first, c >= 0x30, c <= 0x39 { it = it.dropFirst(); n += 1 }
+            return n
+        }
+        if it.first == UInt8(ascii: "-") { it = it.dropFirst() }
+        guard digits() > 0 else { return false }
+        if it.first == UInt8(ascii: ".") {
+            it = it.dropFirst()
+            guard digits() > 0 else { return false }
+        }
+        if it.first == UInt8(ascii: "e") || it.first == UInt8(ascii: "E") {
+            it = it.dropFirst()
+            if it.first == UInt8(ascii: "+") || it.first == UInt8(ascii: "-") { it = it.dropFirst() }
+            guard digits() > 0 else { return false }
+        }
+        return it.isEmpty
+    }
+
+    /// Number of digits after the decimal point as written ("5577.40" → 2, "1e3" → 0).
+    public static func decimalPlaces(of literal: String) -> Int {
+        guard !literal.contains("e"), !literal.contains("E"), let dot = literal.firstIndex(of: ".") else { return 0 }
+        return literal.distance(from: dot, to: literal.endIndex) - 1
+    }
+
+    /// Rounds half-up (四舍五入) to `places` decimals.
+    public static func round(_ value: Decimal, _ places: Int) -> Decimal {
+        var input = value
+        var result = Decimal()
+        NSDecimalRound(&result, &input, places, .plain)
+        return result
+    }
+
+    /// The value rounded half-up and written with exactly `places` decimals: 2.625 → "2.63",
+    /// 84 → "84.00". This is the text stored in `computed` and shown to the user.
+    public static func format(_ value: Decimal, places: Int) -> String {
+        let r = round(value, places)
+        var text = plainString(r)
+        if places > 0 {
+            if let dot = text.firstIndex(of: ".") {
+                let have = text.distance(from: dot, to: text.endIndex) - 1
+                if have < places { text += String(repeating: "0", count: places - have) }
+            } else {
+                text += "." + String(repeating: "0", count: places)
+            }
+        }
+        if text.hasPrefix("-") && text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) {
+            text.removeFirst()  // "-0.00" is just zero
+        }
+        return text
+    }
+
+    /// Decimal's own description, which is plain digits with a point (never an exponent).
+    static func plainString(_ d: Decimal) -> String {
+        d.description
+    }
+
+    /// a / b, or nil when b is zero (a ratio over zero is undefined and shown as "—").
+    public static func divide(_ a: Decimal, _ b: Decimal) -> Decimal? {
+        guard !b.isZero else { return nil }
+        return a / b
+    }
+}

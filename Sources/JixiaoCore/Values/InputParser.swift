@@ -1,0 +1,108 @@
+import Foundation
+
+/// Turns what a user typed into a field's value, or says why it cannot.
+///
+/// Accountants type the way their sheets look: full-width digits from a Chinese input method
+/// (５５７７．０４), thousands separators (5,577.04), a trailing unit or percent sign (84%,
+/// 1.2万元), dates as 2025年3月17日. All of these are accepted and stored in one plain form;
+/// anything else is refused with a message that names the field.
+public enum InputParser {
+    public struct Refusal: Error, Equatable, Sendable {
+        public var message: String
+        public var messageEn: String
+    }
+
+    /// nil result means "clear the field" (the user typed nothing).
+    public static func parse(_ raw: String, for f: Field) throws(Refusal) -> FieldValue? {
+        let text = trim(raw, keepInnerLines: f.kind == .longtext)
+        if text.isEmpty { return nil }
+        let value: FieldValue
+        if f.kind.isNumeric {
+            guard let lit = normalizeNumber(text, unit: f.unit) else {
+                throw Refusal(message: "“\(f.label)”应为数字，无法识别“\(text)”", messageEn: "\"\(f.labelEn)\" must be a number; \"\(text)\" is not one")
+            }
+            guard ExactDecimal.parse(lit) != nil else {
+                throw Refusal(message: "“\(f.label)”的数字位数过多", messageEn: "the number for \"\(f.labelEn)\" has too many digits")
+            }
+            value = .number(lit)
+        } else if f.kind == .date {
+            value = .text(normalizeDate(text) ?? text)
+        } else {
+            value = .text(text)
+        }
+        if let (zh, en, _) = ValueRules.check(value, f) { throw Refusal(message: zh, messageEn: en) }
+        return value
+    }
+
+    /// Leading and trailing blanks go, including the full-width space (U+3000) the seeds are
+    /// full of; single-line fields also lose inner line breaks.
+    public static func trim(_ s: String, keepInnerLines: Bool) -> String {
+        let t = s.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{3000}")))
+        return keepInnerLines ? t : t.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+    }
+
+    /// A plain number literal from typed text, or nil.
+    public static func normalizeNumber(_ text: String, unit: String) -> String? {
+        var s = ""
+        for u in text.unicodeScalars {
+            switch u.value {
+            case 0xFF10...0xFF19: s.append(String(u.value - 0xFF10))
+            case 0xFF0E, 0x3002: s.append(".")  // ． and 。 typed for a decimal point
+            case 0xFF0C: s.append(",")
+            case 0xFF0D, 0x2212: s.append("-")
+            case 0xFF05: s.append("%")
+            case 0x20, 0x3000: continue
+            default: s.unicodeScalars.append(u)
+            }
+        }
+        for suffix in [unit, "%", "万元", "元", "人", "分"] where !suffix.isEmpty && s.hasSuffix(suffix) {
+            s.removeLast(suffix.count)
+            break
+        }
+        if s.hasPrefix("+") { s.removeFirst() }
+        if s.contains(",") {
+            // Only real thousands grouping: 5,577.04 yes, 55,77 no.
+            let parts = s.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+            let groups = parts[0].split(separator: ",", omittingEmptySubsequences: false)
+            let head = groups[0].hasPrefix("-") ? groups[0].dropFirst() : groups[0][...]
+            guard (1...3).contains(head.count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+            s = s.replacingOccurrences(of: ",", with: "")
+        }
+        // Typed input takes no exponent: "1e3" in a money cell is a slip, not a thousand.
+        guard !s.contains("e"), !s.contains("E"), ExactDecimal.isPlainNumber(s) || isLenientDecimal(s) else { return nil }
+        return canonicalLiteral(s)
+    }
+
+    /// ".5" and "5." are typed often enough to accept.
+    static func isLenientDecimal(_ s: String) -> Bool {
+        let body = s.hasPrefix("-") ? String(s.dropFirst()) : s
+        guard body.filter({ $0 == "." }).count == 1, body.count > 1 else { return false }
+        return body.allSatisfy { $0 == "." || ($0.isASCII && $0.isNumber) }
+    }
+
+    /// JSON-valid form keeping every typed digit: ".5" → "0.5", "5." → "5", "007" → "7".
+    static func canonicalLiteral(_ s: String) -> String {
+        var neg = false
+        var body = Substring(s)
+        if body.hasPrefix("-") { neg = true; body = body.dropFirst() }
+        var intPart = body.prefix { $0 != "." }
+        var frac = body.dropFirst(intPart.count)
+        if frac.hasPrefix(".") { frac = frac.dropFirst() }
+        while intPart.count > 1 && intPart.hasPrefix("0") { intPart = intPart.dropFirst() }
+        if intPart.isEmpty { intPart = "0" }
+        let out = frac.isEmpty ? String(intPart) : "\(intPart).\(frac)"
+        let isZero = out.allSatisfy { $0 == "0" || $0 == "." }
+        return neg && !isZero ? "-" + out : out
+    }
+
+    /// "2025年3月17日", "2025/3/17", "2025.3.17" → "2025-03-17"; nil if not a date shape.
+    public static func normalizeDate(_ text: String) -> String? {
+        var s = text
+        for sep in ["年", "月", "/", "."] { s = s.replacingOccurrences(of: sep, with: "-") }
+        s = s.replacingOccurrences(of: "日", with: "").replacingOccurrences(of: " ", with: "")
+        let parts = s.split(separator: "-")
+        guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), parts[0].count == 4 else { return nil }
+        let out = String(format: "%04d-%02d-%02d", y, m, d)
+        return ValueRules.isDate(out) ? out : nil
+    }
+}

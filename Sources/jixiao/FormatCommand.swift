@@ -1,0 +1,43 @@
+import ArgumentParser
+import JixiaoCore
+
+struct FormatCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "format",
+        abstract: "按模板顺序重写文件并刷新计算结果 (rewrite in canonical form with fresh figures)",
+        discussion: "用于手工或其他工具编辑过的文件。内容相同的文件不会重写。(Files already in canonical form are not rewritten.)")
+
+    @Argument(help: "会话文件 (session files)")
+    var files: [String]
+
+    @Flag(name: .long, help: "只检查是否已是规范格式，不写入；不是则退出码 1 (check only)")
+    var check = false
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        let lang = common.language
+        let reg = common.registry()
+        var code: Int32 = 0
+        for file in files {
+            let loaded: LoadedSession
+            do { loaded = try SessionFile.load(file, registry: reg) } catch {
+                complain(error.render(lang))
+                code = 2
+                continue
+            }
+            let bytes = SessionFile.render(loaded.session, loaded.template)
+            if let old = try? AtomicFile.read(file), old == bytes { continue }
+            if check {
+                print(lang.pick("\(file): 不是规范格式", "\(file): not in canonical form"))
+                if code == 0 { code = 1 }
+                continue
+            }
+            do { try AtomicFile.write(bytes, to: file) } catch {
+                complain(error.render(lang))
+                code = 2
+            }
+        }
+        if code != 0 { throw ExitCode(code) }
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import JixiaoCore
+
+struct GetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "get",
+        abstract: "读取任一录入值或计算结果 (print any stored or computed value)",
+        discussion: """
+        示例 / examples:
+          jixiao get s.json /computed/total        → 91.00
+          jixiao get s.json /computed/grade        → 优秀
+          jixiao get s.json /fields/sangong/final  → 1.2
+          jixiao get s.json /indicators/0          (an object, printed as JSON)
+        计算结果总是重新计算，不读取文件中保存的值。无定义的比率（分母为零）显示“—”。
+        """)
+
+    @Argument(help: "会话文件 (session file)")
+    var file: String
+
+    @Argument(help: "JSON Pointer，如 /computed/total")
+    var pointer: String
+
+    @Flag(name: .long, help: "以 JSON 输出 (print as JSON)")
+    var json = false
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        let lang = common.language
+        guard let p = JSONPointer(parsing: pointer) else {
+            complain(lang.pick("“\(pointer)”不是有效的 JSON Pointer（应以“/”开头）", "\"\(pointer)\" is not a valid JSON Pointer (it starts with '/')"))
+            throw ExitCode(2)
+        }
+        let loaded = try loadOrExit(file, common)
+        let computed = Calculator.compute(loaded.session, loaded.template)
+        let doc = SessionCodec.encode(loaded.session, template: loaded.template, computed: computed)
+        guard let v = doc.resolve(p) else {
+            complain(lang.pick("\(file): \(pointer): 没有这个值", "\(file): \(pointer): no such value"))
+            throw ExitCode(2)
+        }
+        if json {
+            print(JSONWriter.compact(v))
+            return
+        }
+        switch v {
+        case .null: print("—")
+        case .string(let s): print(s)
+        case .number(let n): print(n)
+        case .bool(let b): print(b)
+        case .array, .object: print(JSONWriter.write(v), terminator: "")
+        }
+    }
+}

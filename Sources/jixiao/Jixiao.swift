@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import JixiaoCore
+
+/// `jixiao`: create, fill, check and inspect budget performance self-evaluation sheets.
+///
+/// Exit codes: 0 fine, 1 the sheet has validation errors, 2 usage or I/O problem.
+@main
+struct Jixiao: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "jixiao",
+        abstract: "绩效自评表：新建、填写、校验、查询 (budget performance self-evaluation sheets)",
+        discussion: """
+        退出码 / exit codes: 0 正常 fine, 1 有校验错误 validation errors, 2 用法或读写错误 usage or I/O.
+        模板目录 / template folders: JIXIAO_TEMPLATES, ~/.local/share/jixiao/templates, Templates/.
+        """,
+        subcommands: [TemplatesCommand.self, NewCommand.self, SetCommand.self, GetCommand.self,
+                      ValidateCommand.self, FormatCommand.self, SchemaCommand.self]
+    )
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch {
+            if exitCode(for: error) == .success {
+                exit(withError: error)  // --help, --version
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+}
+
+/// Options every command takes.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .long, help: "界面语言 zh 或 en (language of messages)")
+    var lang: LanguageOption = .zh
+
+    @Option(name: .long, help: "额外的模板目录，优先于默认目录 (an extra template folder, searched first)")
+    var templates: [String] = []
+
+    var language: Language { lang.language }
+
+    func registry() -> TemplateRegistry {
+        TemplateRegistry(folders: templates + TemplateRegistry.defaultFolders())
+    }
+}
+
+enum LanguageOption: String, ExpressibleByArgument, CaseIterable {
+    case zh, en
+    var language: Language { self == .en ? .en : .zh }
+}
+
+/// Writes to standard error.
+func complain(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Loads a session or reports why not and exits 2.
+func loadOrExit(_ path: String, _ options: CommonOptions, registry: TemplateRegistry? = nil) throws -> LoadedSession {
+    do {
+        return try SessionFile.load(path, registry: registry ?? options.registry())
+    } catch {
+        complain(error.render(options.language))
+        throw ExitCode(2)
+    }
+}

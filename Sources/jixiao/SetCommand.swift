@@ -1,0 +1,56 @@
+import ArgumentParser
+import JixiaoCore
+
+struct SetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "set",
+        abstract: "按 JSON Pointer 设置值，全部成功才写入 (set values by JSON Pointer; all or none)",
+        discussion: """
+        示例 / examples:
+          jixiao set s.json /unit=中共绥宁县委组织部 /year=2024
+          jixiao set s.json /fields/staff_actual=42 /fields/sangong/final=1.2
+          jixiao set s.json '/indicators/-={"level1":"产出指标","level2":"数量指标","name":"培训人次","weight":4,"score":4}'
+          jixiao set s.json /indicators/0/score=3 /tables/buildings/0=null
+        "-" 追加一行；null 删除一行或清空字段；数值按字段类型解析（接受 5,577.04、５５７７．０４、84%）。
+        """)
+
+    @Argument(help: "会话文件 (session file)")
+    var file: String
+
+    @Argument(help: "赋值 /pointer=value (assignments)")
+    var assignments: [String] = []
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        let lang = common.language
+        var parsed = [Assignment]()
+        for a in assignments {
+            guard let x = Assignment.parse(a) else {
+                complain(lang.pick("“\(a)”不是 /pointer=value 形式的赋值", "\"\(a)\" is not an assignment of the form /pointer=value"))
+                throw ExitCode(2)
+            }
+            parsed.append(x)
+        }
+        guard !parsed.isEmpty else {
+            complain(lang.pick("没有要设置的值（形如 /fields/staff_actual=42）", "nothing to set (give assignments like /fields/staff_actual=42)"))
+            throw ExitCode(2)
+        }
+        let loaded = try loadOrExit(file, common)
+        let updated: Session
+        do {
+            updated = try SessionEditor.apply(parsed, to: loaded.session, loaded.template)
+        } catch {
+            complain("\(file): " + error.render(lang) + lang.pick("（文件未改动）", " (the file is unchanged)"))
+            throw ExitCode(2)
+        }
+        let bytes = SessionFile.render(updated, loaded.template)
+        if let old = try? AtomicFile.read(file), old == bytes { return }  // nothing changed: no write
+        do {
+            try AtomicFile.write(bytes, to: file)
+        } catch {
+            complain(error.render(lang))
+            throw ExitCode(2)
+        }
+    }
+}

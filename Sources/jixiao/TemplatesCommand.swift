@@ -1,0 +1,22 @@
+import ArgumentParser
+import JixiaoCore
+
+struct TemplatesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "templates",
+        abstract: "列出可用的模板 (list the templates: id, version, title)")
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        let reg = common.registry()
+        let lang = common.language
+        let width = reg.templates.map(\.id.count).max() ?? 0
+        for t in reg.templates {
+            let title = lang == .en && !t.titleEn.isEmpty ? t.titleEn : t.title
+            print("\(t.id.padding(toLength: width, withPad: " ", startingAt: 0))  v\(t.version)  \(title.replacingOccurrences(of: "{year}", with: ""))  \(t.region)")
+        }
+        for b in reg.broken { complain(b.render(lang)) }
+        if !reg.broken.isEmpty { throw ExitCode(2) }
+    }
+}
