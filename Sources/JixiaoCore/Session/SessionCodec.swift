@@ -75,7 +75,7 @@ public enum SessionCodec {
                         if !v.isNull { r.fail(p, "“\(f.label)”是计算字段，不能录入（计算结果在 /computed 下）", "\"\(f.labelEn)\" is computed and cannot be typed (see /computed)") }
                         continue
                     }
-                    if let fv = value(v, kind: f.kind, label: f.label, p, &r) { s.fields[key] = fv }
+                    if let fv = value(v, kind: f.kind, label: f.resolved(year: s.year), p, &r) { s.fields[key] = fv }
                 } else if let (gid, row) = ix.gridRows[key], row.table == nil, let g = ix.grids[gid] {
                     guard let ro = r.object(v, p) else { continue }
                     var rowValues = [String: FieldValue]()
@@ -84,7 +84,7 @@ public enum SessionCodec {
                             r.fail(p / col, "“\(row.label)”没有列“\(col)”", "\"\(row.labelEn)\" has no column \"\(col)\"")
                             continue
                         }
-                        if let fv = value(cv, kind: c.kind, label: c.label, p / col, &r) { rowValues[col] = fv }
+                        if let fv = value(cv, kind: c.kind, label: c.resolved(year: s.year), p / col, &r) { rowValues[col] = fv }
                     }
                     if !rowValues.isEmpty { s.cells[key] = rowValues }
                 } else {
@@ -117,7 +117,7 @@ public enum SessionCodec {
                             if !cv.isNull { r.fail(p / n / col, "“\(c.label)”是计算列，不能录入", "\"\(c.labelEn)\" is computed and cannot be typed") }
                             continue
                         }
-                        if let fv = value(cv, kind: c.kind, label: c.label, p / n / col, &r) { rowValues[col] = fv }
+                        if let fv = value(cv, kind: c.kind, label: c.resolved(year: s.year), p / n / col, &r) { rowValues[col] = fv }
                     }
                     out.append(rowValues)
                 }
@@ -135,7 +135,9 @@ public enum SessionCodec {
                     for key in IndicatorRow.keys {
                         guard let cv = ro[key] else { continue }
                         let kind: FieldKind = IndicatorRow.numericKeys.contains(key) ? .score : .text
-                        row.set(key, value(cv, kind: kind, label: IndicatorRow.label(key, .zh), ip / n / key, &r))
+                        let label = Field(id: key, label: IndicatorRow.label(key, .zh), labelEn: IndicatorRow.label(key, .en), kind: kind, unit: "", decimals: 2,
+                                          required: false, pattern: nil, patternHint: nil, formula: nil, max: nil, note: "")
+                        row.set(key, value(cv, kind: kind, label: label, ip / n / key, &r))
                     }
                     s.indicators.append(row)
                 }
@@ -156,13 +158,14 @@ public enum SessionCodec {
 
     /// A JSON value as a typed value of the given kind; nil for null. A wrong JSON type is a
     /// load error naming the field.
-    static func value(_ v: JSONValue, kind: FieldKind, label: String, _ p: JSONPointer, _ r: inout JSONReading) -> FieldValue? {
+    static func value(_ v: JSONValue, kind: FieldKind, label f: Field, _ p: JSONPointer, _ r: inout JSONReading) -> FieldValue? {
+        let en = f.labelEn.isEmpty ? f.id : f.labelEn
         switch v {
         case .null:
             return nil
         case .number(let lit) where kind.isNumeric:
             if ExactDecimal.parse(lit) == nil {
-                r.fail(p, "“\(label)”的数字 \(lit) 位数过多（最多 \(ExactDecimal.maxSignificantDigits) 位有效数字）", "the number \(lit) in \"\(label)\" has too many digits (at most \(ExactDecimal.maxSignificantDigits) significant digits)")
+                r.fail(p, "“\(f.label)”的数字 \(lit) 位数过多（最多 \(ExactDecimal.maxSignificantDigits) 位有效数字）", "the number \(lit) in \"\(en)\" has too many digits (at most \(ExactDecimal.maxSignificantDigits) significant digits)")
                 return nil
             }
             return .number(lit)
@@ -170,9 +173,9 @@ public enum SessionCodec {
             return .text(str)
         default:
             if kind.isNumeric {
-                r.fail(p, "“\(label)”应为数字，却是\(typeNameZh(v))", "\"\(label)\" must be a number, found a \(v.typeName)")
+                r.fail(p, "“\(f.label)”应为数字，却是\(typeNameZh(v))", "\"\(en)\" must be a number, found a \(v.typeName)")
             } else {
-                r.fail(p, "“\(label)”应为文字，却是\(typeNameZh(v))", "\"\(label)\" must be text, found a \(v.typeName)")
+                r.fail(p, "“\(f.label)”应为文字，却是\(typeNameZh(v))", "\"\(en)\" must be text, found a \(v.typeName)")
             }
             return nil
         }

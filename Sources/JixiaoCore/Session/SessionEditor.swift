@@ -69,13 +69,13 @@ public enum SessionEditor {
             if let f = ix.fields[id] {
                 guard rest.count == 1 else { throw fail(a, "字段“\(f.label)”没有下级", "field \"\(f.labelEn)\" has no parts") }
                 guard !f.isComputed else { throw computed(a, f) }
-                s.fields[id] = try parse(a, f, isNull)
+                s.fields[id] = try parse(a, f.resolved(year: s.year), isNull)
             } else if let (gid, row) = ix.gridRows[id], row.table == nil, let g = ix.grids[gid] {
                 guard rest.count == 2, let col = g.columns.first(where: { $0.id == rest[1] }) else {
                     throw fail(a, "请指明“\(row.label)”的列：\(g.columns.map(\.id).joined(separator: "、"))", "name a column of \"\(row.labelEn)\": \(g.columns.map(\.id).joined(separator: ", "))")
                 }
                 var cells = s.cells[id] ?? [:]
-                cells[col.id] = try parse(a, col, isNull)
+                cells[col.id] = try parse(a, col.resolved(year: s.year), isNull)
                 s.cells[id] = cells.isEmpty ? nil : cells
             } else {
                 throw fail(a, "模板“\(t.id)”没有字段“\(id)”", "template \"\(t.id)\" has no field \"\(id)\"")
@@ -85,6 +85,7 @@ public enum SessionEditor {
                 throw fail(a, "没有这个表（可用：\(ix.tableOrder.joined(separator: "、"))）", "no such table (known: \(ix.tableOrder.joined(separator: ", ")))")
             }
             var rows = s.tables[tid] ?? []
+            let year = s.year
             try editRows(a, Array(rest.dropFirst()), &rows, isNull,
                          columns: tab.columns.filter { !$0.isComputed }.map(\.id),
                          setCell: { row, col, text throws(EditError) in
@@ -92,7 +93,7 @@ public enum SessionEditor {
                                  throw fail(a, "表“\(tab.title)”没有列“\(col)”", "table \"\(tab.titleEn)\" has no column \"\(col)\"")
                              }
                              guard !c.isComputed else { throw computed(a, c) }
-                             row[col] = try parse(a, c, text == nil, text ?? "")
+                             row[col] = try parse(a, c.resolved(year: year), text == nil, text ?? "")
                          })
             s.tables[tid] = rows
         case "indicators":

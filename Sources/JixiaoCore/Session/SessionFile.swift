@@ -76,7 +76,7 @@ public enum SessionFile {
     /// The exact bytes a session is saved as.
     public static func render(_ s: Session, _ t: Template) -> [UInt8] {
         let computed = Calculator.compute(s, t)
-        return Array(JSONWriter.write(SessionCodec.encode(s, template: t, computed: computed)).utf8)
+        return JSONWriter.bytes(SessionCodec.encode(s, template: t, computed: computed))
     }
 
     /// Saves atomically. With `exclusive`, refuses to replace an existing file.

@@ -232,3 +232,21 @@ public struct Check: Sendable {
     public var message: String
     public var messageEn: String
 }
+
+/// Labels may name the sheet's year: "{year}年决算数", "{prevYear}年决算数".
+public func resolveLabel(_ label: String, year: Int?) -> String {
+    guard label.contains("{") else { return label }
+    return label
+        .replacingOccurrences(of: "{prevYear}", with: year.map { String($0 - 1) } ?? "上")
+        .replacingOccurrences(of: "{year}", with: year.map(String.init) ?? "本")
+}
+
+extension Field {
+    /// The field with its labels for a given year, for messages and display.
+    public func resolved(year: Int?) -> Field {
+        var f = self
+        f.label = resolveLabel(label, year: year)
+        f.labelEn = resolveLabel(labelEn, year: year).replacingOccurrences(of: "上年", with: "last year's").replacingOccurrences(of: "本年", with: "this year's")
+        return f
+    }
+}

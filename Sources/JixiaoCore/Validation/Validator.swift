@@ -23,7 +23,7 @@ public enum Validator {
                 switch b {
                 case .fields(let g):
                     for f in g.fields where !f.isComputed {
-                        value(s.fields[f.id], f, root / "fields" / f.id, &out)
+                        value(s.fields[f.id], f.resolved(year: s.year), root / "fields" / f.id, &out)
                     }
                 case .grid(let g):
                     grid(g, s, c, ix, &out)
@@ -55,7 +55,8 @@ public enum Validator {
 
     static func grid(_ g: Grid, _ s: Session, _ c: Computed, _ ix: TemplateIndex, _ out: inout [Problem]) {
         for row in ix.valueRows(of: g) {
-            for col in g.columns {
+            for rawCol in g.columns {
+                let col = rawCol.resolved(year: s.year)
                 let p = JSONPointer() / "fields" / row.id / col.id
                 let typed = s.cells[row.id]?[col.id]
                 value(typed, col, p, &out)
@@ -73,7 +74,7 @@ public enum Validator {
         for (n, row) in rows.enumerated() {
             let rp = JSONPointer() / "tables" / tab.id / n
             for col in tab.columns where !col.isComputed {
-                value(row[col.id], col, rp / col.id, &out)
+                value(row[col.id], col.resolved(year: s.year), rp / col.id, &out)
             }
             for q in tab.requirements {
                 let filled = !(row[q.column]?.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ?? true)

@@ -14,12 +14,41 @@ public enum ExactDecimal {
     /// Parses a JSON number literal or a cleaned-up typed number ("5577.04", "-1.5", "1e3").
     /// Returns nil for anything else, including numbers too long to hold exactly.
     public static func parse(_ literal: String) -> Decimal? {
+        // Fast path: up to 18 significant digits, no exponent — every real figure. Parsing is
+        // on the hot path (every cell of every sheet on every recomputation), and
+        // Decimal(string:) costs a locale lookup each call.
+        var mantissa: UInt64 = 0
+        var digits = 0, places = 0
+        var negative = false, seenDot = false, simple = true, any = false
+        for (k, b) in literal.utf8.enumerated() {
+            switch b {
+            case UInt8(ascii: "-") where k == 0:
+                negative = true
+            case UInt8(ascii: "."):
+                if seenDot || !any { simple = false }
+                seenDot = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                any = true
+                if mantissa != 0 || b != UInt8(ascii: "0") { digits += 1 }
+                if digits > 18 { simple = false }
+                mantissa = mantissa &* 10 &+ UInt64(b - UInt8(ascii: "0"))
+                if seenDot { places += 1 }
+            default:
+                simple = false
+            }
+            if !simple { break }
+        }
+        if simple && any && isPlainNumber(literal) {
+            return Decimal(sign: negative && mantissa != 0 ? .minus : .plus, exponent: -places, significand: Decimal(mantissa))
+        }
         guard isPlainNumber(literal) else { return nil }
-        let digits = literal.prefix { $0 != "e" && $0 != "E" }.filter(\.isNumber)
-        let significant = digits.drop { $0 == "0" }
+        let digitsOnly = literal.prefix { $0 != "e" && $0 != "E" }.filter(\.isNumber)
+        let significant = digitsOnly.drop { $0 == "0" }
         guard significant.count <= maxSignificantDigits else { return nil }
-        return Decimal(string: literal, locale: Locale(identifier: "en_US_POSIX"))
+        return Decimal(string: literal, locale: posix)
     }
+
+    private static let posix = Locale(identifier: "en_US_POSIX")
 
     /// The JSON number grammar (RFC 8259), which typed input must also follow once cleaned.
     static func isPlainNumber(_ s: String) -> Bool {
@@ -30,7 +59,9 @@ public enum ExactDecimal {
             return n
         }
         if it.first == UInt8(ascii: "-") { it = it.dropFirst() }
-        guard digits() > 0 else { return false }
+        let leadingZero = it.first == UInt8(ascii: "0")
+        let intDigits = digits()
+        guard intDigits > 0, !(leadingZero && intDigits > 1) else { return false }
         if it.first == UInt8(ascii: ".") {
             it = it.dropFirst()
             guard digits() > 0 else { return false }

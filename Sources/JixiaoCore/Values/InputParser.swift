@@ -18,6 +18,11 @@ public enum InputParser {
         if text.isEmpty { return nil }
         let value: FieldValue
         if f.kind.isNumeric {
+            if let typed = knownUnits.first(where: { text.hasSuffix($0) }), typed != f.unit, !(typed == "%" && f.unit == "%") {
+                let own = f.unit.isEmpty ? "不带单位" : "以“\(f.unit)”为单位"
+                throw Refusal(message: "“\(f.label)”\(own)，不能填写“\(typed)”：\(text)",
+                              messageEn: "\"\(f.labelEn)\" is in \(f.unit.isEmpty ? "no unit" : f.unit), not \(typed): \(text)")
+            }
             guard let lit = normalizeNumber(text, unit: f.unit) else {
                 throw Refusal(message: "“\(f.label)”应为数字，无法识别“\(text)”", messageEn: "\"\(f.labelEn)\" must be a number; \"\(text)\" is not one")
             }
@@ -55,7 +60,10 @@ public enum InputParser {
             default: s.unicodeScalars.append(u)
             }
         }
-        for suffix in [unit, "%", "万元", "元", "人", "分"] where !suffix.isEmpty && s.hasSuffix(suffix) {
+        // A unit typed after the number must be the field's own: "12000元" in a 万元 cell is
+        // refused, not stored as 12000 万元 (seed 003 has exactly that slip).
+        for suffix in knownUnits where s.hasSuffix(suffix) {
+            guard suffix == unit || (suffix == "%" && unit == "%") else { return nil }
             s.removeLast(suffix.count)
             break
         }
@@ -68,17 +76,17 @@ public enum InputParser {
             guard (1...3).contains(head.count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
             s = s.replacingOccurrences(of: ",", with: "")
         }
-        // Typed input takes no exponent: "1e3" in a money cell is a slip, not a thousand.
-        guard !s.contains("e"), !s.contains("E"), ExactDecimal.isPlainNumber(s) || isLenientDecimal(s) else { return nil }
-        return canonicalLiteral(s)
+        // Typed input takes no exponent ("1e3" in a money cell is a slip, not a thousand);
+        // "007", ".5" and "5." are typed often enough to accept and are stored as 7, 0.5, 5.
+        let body = s.hasPrefix("-") ? s.dropFirst() : s[...]
+        guard !body.isEmpty, body.allSatisfy({ $0 == "." || ($0.isASCII && $0.isNumber) }),
+              body.filter({ $0 == "." }).count <= 1, body != "." else { return nil }
+        let literal = canonicalLiteral(s)
+        return ExactDecimal.isPlainNumber(literal) ? literal : nil
     }
 
-    /// ".5" and "5." are typed often enough to accept.
-    static func isLenientDecimal(_ s: String) -> Bool {
-        let body = s.hasPrefix("-") ? String(s.dropFirst()) : s
-        guard body.filter({ $0 == "." }).count == 1, body.count > 1 else { return false }
-        return body.allSatisfy { $0 == "." || ($0.isASCII && $0.isNumber) }
-    }
+    /// Units a number may be typed with, longest first ("万元" before "元").
+    static let knownUnits = ["万元", "元", "%", "人", "名", "分", "㎡", "个", "次"]
 
     /// JSON-valid form keeping every typed digit: ".5" → "0.5", "5." → "5", "007" → "7".
     static func canonicalLiteral(_ s: String) -> String {
