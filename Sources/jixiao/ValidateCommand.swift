@@ -26,7 +26,7 @@ struct ValidateCommand: ParsableCommand {
             } catch {
                 worst = 2
                 if json {
-                    reports.append(.object(JSONObject([("file", .string(file)), ("readable", .bool(false)), ("message", .string(error.render(lang)))])))
+                    reports.append(.object(JSONObject([("file", .string(file)), ("readable", .bool(false)), ("message", .string(error.render(lang))), ("problems", .array([]))])))
                 } else {
                     complain(error.render(lang))
                 }

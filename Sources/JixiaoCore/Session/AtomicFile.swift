@@ -62,7 +62,13 @@ public enum AtomicFile {
 
     /// Writes `bytes` to `path` atomically. `exclusive` refuses to replace an existing file
     /// (for `new`, which never overwrites).
-    public static func write(_ bytes: [UInt8], to path: String, exclusive: Bool = false) throws(FileError) {
+    public static func write(_ bytes: [UInt8], to requested: String, exclusive: Bool = false) throws(FileError) {
+        // Writing through a symbolic link updates the file it points to, not the link.
+        var path = requested
+        if !exclusive, let real = realpath(requested, nil) {
+            path = String(cString: real)
+            free(real)
+        }
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent().path
         let base = url.lastPathComponent

@@ -106,6 +106,7 @@ public struct Field: Sendable {
     /// For `code`: a regular expression the whole value must match, and how to say it.
     public var pattern: String?
     public var patternHint: String?
+    public var patternHintEn: String? = nil
     /// A computed field has a formula and is never typed.
     public var formula: Formula?
     /// Largest value allowed (a project's 自评得分 is at most 100).

@@ -34,7 +34,7 @@ public enum TemplateDecoder {
         return t
     }
 
-    static let fieldKeys: Set<String> = ["id", "label", "labelEn", "kind", "unit", "decimals", "required", "pattern", "patternHint", "compute", "max", "signed", "note"]
+    static let fieldKeys: Set<String> = ["id", "label", "labelEn", "kind", "unit", "decimals", "required", "pattern", "patternHint", "patternHintEn", "compute", "max", "signed", "note"]
 
     static func decodeTemplate(_ doc: JSONValue, source: String, _ r: inout JSONReading) -> Template? {
         let root = JSONPointer()
@@ -221,6 +221,7 @@ public enum TemplateDecoder {
                      decimals: r.int(o, "decimals", p, range: 0...8) ?? defaultDecimals,
                      required: required,
                      pattern: pattern, patternHint: r.string(o, "patternHint", p),
+                     patternHintEn: r.string(o, "patternHintEn", p),
                      formula: formula, max: r.decimal(o, "max", p),
                      signed: r.bool(o, "signed", p) ?? false,
                      note: r.string(o, "note", p) ?? "")

@@ -10,6 +10,9 @@ public enum ExactDecimal {
     /// More significant digits than any real sheet has; beyond this Decimal would silently drop
     /// digits, so such input is refused instead.
     public static let maxSignificantDigits = 30
+    /// Digits after the point beyond this are refused: Decimal's exponent stops near -128 and
+    /// would silently turn 0.000…0001 into 0.
+    public static let maxDecimalPlaces = 100
 
     /// Parses a JSON number literal or a cleaned-up typed number ("5577.04", "-1.5", "1e3").
     /// Returns nil for anything else, including numbers too long to hold exactly.
@@ -38,6 +41,9 @@ public enum ExactDecimal {
             }
             if !simple { break }
         }
+        // Decimal silently turns exponents beyond about ±128 into 0 or NaN: refuse anything
+        // with more decimals than a figure can have, or a large exponent.
+        if places > maxDecimalPlaces { return nil }
         if simple && any && isPlainNumber(literal) {
             return Decimal(sign: negative && mantissa != 0 ? .minus : .plus, exponent: -places, significand: Decimal(mantissa))
         }
@@ -45,7 +51,12 @@ public enum ExactDecimal {
         let digitsOnly = literal.prefix { $0 != "e" && $0 != "E" }.filter(\.isNumber)
         let significant = digitsOnly.drop { $0 == "0" }
         guard significant.count <= maxSignificantDigits else { return nil }
-        return Decimal(string: literal, locale: posix)
+        if let e = literal.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            guard let exp = Int(literal[literal.index(after: e)...].replacingOccurrences(of: "+", with: "")),
+                  abs(exp) <= maxSignificantDigits else { return nil }
+        }
+        guard let d = Decimal(string: literal, locale: posix), !d.isNaN else { return nil }
+        return d
     }
 
     private static let posix = Locale(identifier: "en_US_POSIX")
@@ -76,8 +87,17 @@ public enum ExactDecimal {
 
     /// Number of digits after the decimal point as written ("5577.40" → 2, "1e3" → 0).
     public static func decimalPlaces(of literal: String) -> Int {
-        guard !literal.contains("e"), !literal.contains("E"), let dot = literal.firstIndex(of: ".") else { return 0 }
-        return literal.distance(from: dot, to: literal.endIndex) - 1
+        var mantissa = Substring(literal)
+        var exponent = 0
+        if let e = literal.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            mantissa = literal[..<e]
+            exponent = Int(literal[literal.index(after: e)...].replacingOccurrences(of: "+", with: "")) ?? 0
+        }
+        var fraction = 0
+        if let dot = mantissa.firstIndex(of: ".") {
+            fraction = mantissa.distance(from: dot, to: mantissa.endIndex) - 1
+        }
+        return max(0, fraction - exponent)
     }
 
     /// Rounds half-up (四舍五入) to `places` decimals.
@@ -91,6 +111,7 @@ public enum ExactDecimal {
     /// The value rounded half-up and written with exactly `places` decimals: 2.625 → "2.63",
     /// 84 → "84.00". This is the text stored in `computed` and shown to the user.
     public static func format(_ value: Decimal, places: Int) -> String {
+        guard !value.isNaN else { return "—" }
         let r = round(value, places)
         var text = plainString(r)
         if places > 0 {

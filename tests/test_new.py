@@ -1,0 +1,103 @@
+"""`jixiao new`: creates a file, never overwrites."""
+
+import json
+
+import jsonschema
+
+from conftest import problem_lines, snapshot
+
+
+def test_new_creates_file(jx, tmp_path):
+    f = tmp_path / "s.json"
+    p = jx("new", "--template", "hunan-dept-overall", f)
+    assert p.returncode == 0, p.stderr
+    assert f.is_file()
+    doc = json.loads(f.read_text(encoding="utf-8"))
+    assert doc["template"] == {"id": "hunan-dept-overall", "version": 1}
+    assert doc["unit"] == "" and doc["year"] is None
+    assert doc["indicators"] == []
+    assert "computed" in doc
+    assert list(tmp_path.iterdir()) == [f], "no temporary files left"
+
+
+def test_new_with_unit_and_year(jx, tmp_path):
+    f = tmp_path / "s.json"
+    p = jx("new", "--template", "guangdong-dept-overall", "--unit", "中共廉江市委组织部", "--year", "2023", f)
+    assert p.returncode == 0, p.stderr
+    doc = json.loads(f.read_text(encoding="utf-8"))
+    assert doc["unit"] == "中共廉江市委组织部"
+    assert doc["year"] == 2023
+
+
+def test_new_refuses_to_overwrite(jx, tmp_path):
+    f = tmp_path / "s.json"
+    f.write_bytes(b"precious bytes, not even JSON\n")
+    before = snapshot(f)
+    p = jx("new", "--template", "hunan-dept-overall", f)
+    assert p.returncode == 2
+    assert snapshot(f) == before
+    assert str(f) in p.stderr
+    assert list(tmp_path.iterdir()) == [f]
+
+
+def test_new_refuses_to_overwrite_session(jx, tmp_path):
+    f = tmp_path / "s.json"
+    assert jx("new", "--template", "hunan-dept-overall", "--unit", "A", f).returncode == 0
+    before = snapshot(f)
+    p = jx("new", "--template", "national-project", "--unit", "B", f)
+    assert p.returncode == 2
+    assert snapshot(f) == before
+
+
+def test_new_unknown_template(jx, tmp_path):
+    f = tmp_path / "s.json"
+    p = jx("new", "--template", "no-such-template", f)
+    assert p.returncode == 2
+    assert not f.exists()
+    assert "no-such-template" in p.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_new_bad_year(jx, tmp_path):
+    f = tmp_path / "s.json"
+    p = jx("new", "--template", "hunan-dept-overall", "--year", "1800", f)
+    assert p.returncode == 2
+    assert not f.exists()
+
+
+def test_new_missing_template_option_is_usage_error(jx, tmp_path):
+    p = jx("new", tmp_path / "s.json")
+    assert p.returncode == 2
+    assert not (tmp_path / "s.json").exists()
+
+
+def test_new_into_missing_folder(jx, tmp_path):
+    f = tmp_path / "no" / "such" / "dir" / "s.json"
+    p = jx("new", "--template", "hunan-dept-overall", f)
+    assert p.returncode == 2
+    assert not f.exists()
+
+
+def test_new_file_validates_with_required_errors(jx, tmp_path, schemas):
+    f = tmp_path / "s.json"
+    assert jx("new", "--template", "hunan-dept-overall", f).returncode == 0
+    p = jx("validate", f)
+    assert p.returncode == 1
+    errs = problem_lines(p.stdout, "错误")
+    ptrs = {e["pointer"] for e in errs}
+    assert {"/unit", "/year", "/fields/fund_annual", "/fields/fund_executed"} <= ptrs
+    assert all(e["file"] == str(f) for e in errs)
+    doc = json.loads(f.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schemas["hunan-dept-overall"]).validate(doc)
+
+
+def test_new_file_for_every_template(jx, tmp_path, schemas, template_ids):
+    for tid in template_ids:
+        f = tmp_path / f"{tid}.json"
+        assert jx("new", "--template", tid, f).returncode == 0
+        p = jx("validate", f)
+        assert p.returncode == 1, f"{tid}: a blank sheet has missing required fields"
+        assert problem_lines(p.stdout, "错误")
+        jsonschema.Draft202012Validator(schemas[tid]).validate(json.loads(f.read_text(encoding="utf-8")))
+        # a new file is in canonical form
+        assert jx("format", "--check", f).returncode == 0
