@@ -53,7 +53,9 @@ struct ValidateCommand: ParsableCommand {
                 print("\(file): \(p.severityName(lang)) \(p.pointer.description.isEmpty ? "/" : p.pointer.description): \(p.message(lang))")
             }
             let summary = lang.pick("\(errors) 个错误，\(warnings) 个警告", "\(errors) errors, \(warnings) warnings")
-            let result = total.map { lang.pick("；总分 \($0)，等级 \(computed.grade ?? "—")", "; total \($0), grade \(computed.grade ?? "—")") } ?? ""
+            let gradeEn = computed.grade.map { g in loaded.template.grades.first { $0.grade == g }?.gradeEn ?? g }
+            let gradeText = (lang == .en ? gradeEn : computed.grade) ?? "—"
+            let result = total.map { lang.pick("；总分 \($0)，等级 \(gradeText)", "; total \($0), grade \(gradeText)") } ?? ""
             print("\(file): \(summary)\(result)")
         }
         if json { print(JSONWriter.write(.array(reports)), terminator: "") }
