@@ -101,3 +101,12 @@ def test_new_file_for_every_template(jx, tmp_path, schemas, template_ids):
         jsonschema.Draft202012Validator(schemas[tid]).validate(json.loads(f.read_text(encoding="utf-8")))
         # a new file is in canonical form
         assert jx("format", "--check", f).returncode == 0
+
+
+def test_missing_folder_is_explained_in_chinese(jx, tmp_path):
+    p = jx("new", "--template", "hunan-dept-overall", str(tmp_path / "no-such-folder" / "s.json"))
+    assert p.returncode == 2
+    assert "文件或文件夹不存在" in p.stderr
+    assert "No such file" not in p.stderr
+    p = jx("new", "--lang", "en", "--template", "hunan-dept-overall", str(tmp_path / "no-such-folder" / "s.json"))
+    assert "No such file or directory" in p.stderr

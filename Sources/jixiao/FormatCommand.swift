@@ -20,14 +20,12 @@ struct FormatCommand: ParsableCommand {
         let reg = common.registry()
         var code: Int32 = 0
         for file in files {
-            let loaded: LoadedSession
-            do { loaded = try SessionFile.load(file, registry: reg) } catch {
-                complain(error.render(lang))
+            guard let (loaded, old) = try? readOrExit(file, common, registry: reg) else {
                 code = 2
                 continue
             }
             let bytes = SessionFile.render(loaded.session, loaded.template)
-            if let old = try? AtomicFile.read(file), old == bytes { continue }
+            if old == bytes { continue }
             if check {
                 print(lang.pick("\(file): 不是规范格式", "\(file): not in canonical form"))
                 if code == 0 { code = 1 }

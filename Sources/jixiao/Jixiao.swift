@@ -61,10 +61,19 @@ func complain(_ text: String) {
 
 /// Loads a session or reports why not and exits 2.
 func loadOrExit(_ path: String, _ options: CommonOptions, registry: TemplateRegistry? = nil) throws -> LoadedSession {
+    try readOrExit(path, options, registry: registry).loaded
+}
+
+/// Loads a session and keeps the bytes it was read from, so that a command can tell whether
+/// its result differs without reading the file again.
+func readOrExit(_ path: String, _ options: CommonOptions, registry: TemplateRegistry? = nil) throws -> (loaded: LoadedSession, bytes: [UInt8]) {
     do {
-        return try SessionFile.load(path, registry: registry ?? options.registry())
-    } catch {
-        complain(error.render(options.language))
-        throw ExitCode(2)
+        let bytes = try AtomicFile.read(path)
+        return (try SessionFile.decode(bytes, path: path, registry: registry ?? options.registry()), bytes)
+    } catch let e as FileError {
+        complain(e.render(options.language))
+    } catch let e as LoadError {
+        complain(e.render(options.language))
     }
+    throw ExitCode(2)
 }

@@ -36,7 +36,7 @@ struct SetCommand: ParsableCommand {
             complain(lang.pick("没有要设置的值（形如 /fields/staff_actual=42）", "nothing to set (give assignments like /fields/staff_actual=42)"))
             throw ExitCode(2)
         }
-        let loaded = try loadOrExit(file, common)
+        let (loaded, old) = try readOrExit(file, common)
         let updated: Session
         do {
             updated = try SessionEditor.apply(parsed, to: loaded.session, loaded.template)
@@ -45,7 +45,7 @@ struct SetCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let bytes = SessionFile.render(updated, loaded.template)
-        if let old = try? AtomicFile.read(file), old == bytes { return }  // nothing changed: no write
+        if old == bytes { return }  // nothing changed: an unchanged sheet is never rewritten
         do {
             try AtomicFile.write(bytes, to: file)
         } catch {

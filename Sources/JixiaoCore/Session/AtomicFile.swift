@@ -15,8 +15,25 @@ public struct FileError: Error, Sendable, CustomStringConvertible {
     public func render(_ lang: Language) -> String { "\(path): \(lang.pick(message, messageEn))" }
 
     static func errno(_ path: String, _ what: String, _ whatEn: String, _ code: Int32 = Glibc.errno) -> FileError {
-        let reason = String(cString: strerror(code))
-        return FileError(path: path, message: "\(what)：\(reason)", messageEn: "\(whatEn): \(reason)")
+        let reasonEn = String(cString: strerror(code))
+        return FileError(path: path, message: "\(what)：\(reasonZh(code) ?? reasonEn)", messageEn: "\(whatEn): \(reasonEn)")
+    }
+
+    /// The system's reason in Chinese for the failures an accountant will actually meet.
+    static func reasonZh(_ code: Int32) -> String? {
+        switch code {
+        case ENOENT: return "文件或文件夹不存在"
+        case EACCES, EPERM: return "没有权限"
+        case ENOSPC: return "磁盘已满"
+        case EDQUOT: return "磁盘配额已用完"
+        case EROFS: return "文件系统是只读的"
+        case EISDIR: return "这是一个文件夹"
+        case ENOTDIR: return "路径中的某一级不是文件夹"
+        case ENAMETOOLONG: return "文件名过长"
+        case EIO: return "磁盘读写错误"
+        case ELOOP: return "符号链接层数过多"
+        default: return nil
+        }
     }
 }
 
@@ -64,17 +81,18 @@ public enum AtomicFile {
     /// (for `new`, which never overwrites).
     public static func write(_ bytes: [UInt8], to requested: String, exclusive: Bool = false) throws(FileError) {
         // Writing through a symbolic link updates the file it points to, not the link.
-        var path = requested
+        var target = requested
         if !exclusive, let real = realpath(requested, nil) {
-            path = String(cString: real)
+            target = String(cString: real)
             free(real)
         }
-        let url = URL(fileURLWithPath: path)
+        let path = requested  // messages name the path the user gave
+        let url = URL(fileURLWithPath: target)
         let dir = url.deletingLastPathComponent().path
         let base = url.lastPathComponent
         var mode: mode_t = 0o644
         var st = stat()
-        if stat(path, &st) == 0 {
+        if stat(target, &st) == 0 {
             if exclusive { throw FileError(path: path, message: "文件已存在，不会覆盖", messageEn: "the file exists and will not be overwritten") }
             if (st.st_mode & S_IFMT) == S_IFDIR {
                 throw FileError(path: path, message: "这是一个文件夹，不能写入", messageEn: "this is a folder and cannot be written")
@@ -115,8 +133,8 @@ public enum AtomicFile {
         if close(fd) != 0 { throw .errno(path, "写入失败", "write failed") }
         if exclusive {
             // link() fails if the target appeared meanwhile: still never overwrites.
-            if link(tmp, path) != 0 { throw .errno(path, "无法创建文件", "cannot create the file") }
-        } else if rename(tmp, path) != 0 {
+            if link(tmp, target) != 0 { throw .errno(path, "无法创建文件", "cannot create the file") }
+        } else if rename(tmp, target) != 0 {
             throw .errno(path, "无法替换文件", "cannot replace the file")
         }
         ok = true

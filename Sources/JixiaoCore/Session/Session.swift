@@ -125,6 +125,15 @@ public struct IndicatorRow: Equatable, Sendable, Hashable {
         }
     }
 
+    /// A cell of the row as a field, for parsing input and checking values: 分值 and 得分 are
+    /// scores with the template's decimals, the rest is text.
+    public static func field(_ key: String, decimals: Int) -> Field {
+        let numeric = numericKeys.contains(key)
+        return Field(id: key, label: label(key, .zh), labelEn: label(key, .en), kind: numeric ? .score : (key == "deviation" ? .longtext : .text),
+                     unit: numeric ? "分" : "", decimals: numeric ? decimals : 0, required: false, pattern: nil, patternHint: nil,
+                     formula: nil, max: nil, note: "")
+    }
+
     /// Labels for messages, by key.
     public static func label(_ key: String, _ lang: Language) -> String {
         switch key {

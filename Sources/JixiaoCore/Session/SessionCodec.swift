@@ -134,10 +134,8 @@ public enum SessionCodec {
                     var row = IndicatorRow()
                     for key in IndicatorRow.keys {
                         guard let cv = ro[key] else { continue }
-                        let kind: FieldKind = IndicatorRow.numericKeys.contains(key) ? .score : .text
-                        let label = Field(id: key, label: IndicatorRow.label(key, .zh), labelEn: IndicatorRow.label(key, .en), kind: kind, unit: "", decimals: 2,
-                                          required: false, pattern: nil, patternHint: nil, formula: nil, max: nil, note: "")
-                        row.set(key, value(cv, kind: kind, label: label, ip / n / key, &r))
+                        let field = IndicatorRow.field(key, decimals: t.rounding.score)
+                        row.set(key, value(cv, kind: field.kind, label: field, ip / n / key, &r))
                     }
                     s.indicators.append(row)
                 }

@@ -81,6 +81,7 @@ public enum SessionEditor {
                 throw fail(a, "模板“\(t.id)”没有字段“\(id)”", "template \"\(t.id)\" has no field \"\(id)\"")
             }
         case "tables":
+            guard !ix.tableOrder.isEmpty else { throw fail(a, "模板“\(t.id)”没有可增减行的表", "template \"\(t.id)\" has no tables") }
             guard let tid = rest.first, let tab = ix.tables[tid] else {
                 throw fail(a, "没有这个表（可用：\(ix.tableOrder.joined(separator: "、"))）", "no such table (known: \(ix.tableOrder.joined(separator: ", ")))")
             }
@@ -138,8 +139,7 @@ public enum SessionEditor {
     static func parseIndicator(_ a: Assignment, _ key: String, _ text: String?, _ t: Template) throws(EditError) -> FieldValue? {
         guard let text else { return nil }
         if IndicatorRow.numericKeys.contains(key) {
-            let f = Field(id: key, label: IndicatorRow.label(key, .zh), labelEn: IndicatorRow.label(key, .en), kind: .score, unit: "分",
-                          decimals: t.rounding.score, required: false, pattern: nil, patternHint: nil, formula: nil, max: nil, note: "")
+            let f = IndicatorRow.field(key, decimals: t.rounding.score)
             return try parse(a, f, false, text)
         }
         let v = InputParser.trim(text, keepInnerLines: key == "deviation")

@@ -103,11 +103,8 @@ public enum Validator {
     static func indicators(_ s: Session, _ scheme: IndicatorScheme, _ c: Computed, _ t: Template, _ out: inout [Problem]) {
         let ip = JSONPointer() / "indicators"
         let places = t.rounding.score
-        let scoreField = Field(id: "score", label: "得分", labelEn: "score", kind: .score, unit: "分", decimals: places,
-                               required: false, pattern: nil, patternHint: nil, formula: nil, max: nil, note: "")
-        var weightField = scoreField
-        weightField.label = "分值"
-        weightField.labelEn = "weight"
+        let scoreField = IndicatorRow.field("score", decimals: places)
+        let weightField = IndicatorRow.field("weight", decimals: places)
         if s.indicators.isEmpty {
             out.append(Problem(.error, ip, "还没有绩效指标", "there are no indicators yet", code: "required"))
         }
