@@ -7,7 +7,7 @@ EXAMPLE    := Templates/examples/suining-2024.json
 APT_PKGS   := libncurses-dev tmux
 PIP_PKGS   := jsonschema pytest
 
-.PHONY: all deps build release test test-swift test-cli run bench clean
+.PHONY: all deps build release install test test-swift test-cli run bench clean
 
 all: build
 
@@ -27,6 +27,14 @@ build: deps
 
 release: deps
 	$(SWIFT) build -c release
+
+PREFIX     ?= /usr/local
+
+# Installs the binary and the bundled templates; jixiao finds them in $(PREFIX)/share.
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/jixiao/templates
+	install -m 755 $(RELEASE) $(DESTDIR)$(PREFIX)/bin/jixiao
+	install -m 644 Templates/*.json $(DESTDIR)$(PREFIX)/share/jixiao/templates/
 
 test: build test-swift test-cli
 
