@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """make bench: end-to-end timings of the jixiao command line on generated sheets.
 
-Prints a table: load + compute + validate, set (load + edit + atomic save) and get, on the
+Prints a table: load + compute + validate, set (load + edit + atomic save), get and print
+(text at width 100), on the
 seed 000 example and on generated sheets of 1,000 and 10,000 indicator rows. Each figure is
 the median of several runs of the real binary, process start included.
 """
@@ -55,7 +56,7 @@ def main():
             p = os.path.join(tmp, f"rows-{n}.json")
             generate(n, p)
             sheets.append((f"{n:,} rows", p))
-        print(f"{'sheet':<22}{'bytes':>10}{'validate ms':>14}{'set+save ms':>14}{'get ms':>10}")
+        print(f"{'sheet':<22}{'bytes':>10}{'validate ms':>14}{'set+save ms':>14}{'get ms':>10}{'print ms':>10}")
         for name, path in sheets:
             work = os.path.join(tmp, "work.json")
             shutil.copy(path, work)
@@ -63,7 +64,8 @@ def main():
             v = median_ms([BIN, "validate", work], runs)
             s = median_ms([BIN, "set", work, "/indicators/0/actual=99%"], runs, ok=(0,))
             g = median_ms([BIN, "get", work, "/computed/total"], runs, ok=(0,))
-            print(f"{name:<22}{os.path.getsize(path):>10,}{v:>14.1f}{s:>14.1f}{g:>10.1f}")
+            pr = median_ms([BIN, "print", work, "--width", "100"], runs, ok=(0,))
+            print(f"{name:<22}{os.path.getsize(path):>10,}{v:>14.1f}{s:>14.1f}{g:>10.1f}{pr:>10.1f}")
         print(f"binary: {BIN}; process start included; median of repeated runs")
     finally:
         shutil.rmtree(tmp)

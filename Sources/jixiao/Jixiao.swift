@@ -15,7 +15,7 @@ struct Jixiao: ParsableCommand {
         模板目录 / template folders: JIXIAO_TEMPLATES, ~/.local/share/jixiao/templates, Templates/.
         """,
         subcommands: [TemplatesCommand.self, NewCommand.self, SetCommand.self, GetCommand.self,
-                      ValidateCommand.self, FormatCommand.self, SchemaCommand.self]
+                      ValidateCommand.self, PrintCommand.self, FormatCommand.self, SchemaCommand.self]
     )
 
     static func main() {

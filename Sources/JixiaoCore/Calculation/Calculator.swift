@@ -63,38 +63,45 @@ public enum Calculator {
 
     /// Subtotals per 一级 (in template order, then any the template does not know) and 二级.
     public static func summarize(_ rows: [IndicatorRow], _ scheme: IndicatorScheme, places: Int) -> IndicatorSummary {
-        var order = scheme.tiers.map(\.name)
-        var tiers = [String: IndicatorSummary.Tier]()
-        for tier in scheme.tiers {
-            tiers[tier.name] = .init(name: tier.name, templateWeight: tier.weight, weight: 0, score: 0, rows: 0,
-                                     level2: tier.level2.map { .init(name: $0, weight: 0, score: 0, rows: 0) })
+        // Tiers live in an array addressed through an index map, so that each row updates its
+        // tier in place (a dictionary of structs would copy the 二级 list on every row).
+        var tiers = scheme.tiers.map { tier in
+            IndicatorSummary.Tier(name: tier.name, templateWeight: tier.weight, weight: 0, score: 0, rows: 0,
+                                  level2: tier.level2.map { .init(name: $0, weight: 0, score: 0, rows: 0) })
         }
+        var tierIndex = [String: Int]()
+        for (k, t) in tiers.enumerated() where tierIndex[t.name] == nil { tierIndex[t.name] = k }
         var total = Decimal(0), totalScore = Decimal(0)
         var hasW = false, hasS = false
         for row in rows {
-            let w = row.weightValue ?? 0
-            let sc = row.scoreValue.map { ExactDecimal.round($0, places) } ?? 0
-            hasW = hasW || row.weightValue != nil
-            hasS = hasS || row.scoreValue != nil
+            let weight = row.weightValue
+            let score = row.scoreValue
+            let w = weight ?? 0
+            let sc = score.map { ExactDecimal.round($0, places) } ?? 0
+            hasW = hasW || weight != nil
+            hasS = hasS || score != nil
             total += w
             totalScore += sc
-            let name = row.level1
-            if tiers[name] == nil {
-                order.append(name)
-                tiers[name] = .init(name: name, templateWeight: nil, weight: 0, score: 0, rows: 0, level2: [])
-            }
-            tiers[name]?.weight += w
-            tiers[name]?.score += sc
-            tiers[name]?.rows += 1
-            if let k = tiers[name]?.level2.firstIndex(where: { $0.name == row.level2 }) {
-                tiers[name]?.level2[k].weight += w
-                tiers[name]?.level2[k].score += sc
-                tiers[name]?.level2[k].rows += 1
+            let k: Int
+            if let found = tierIndex[row.level1] {
+                k = found
             } else {
-                tiers[name]?.level2.append(.init(name: row.level2, weight: w, score: sc, rows: 1))
+                k = tiers.count
+                tierIndex[row.level1] = k
+                tiers.append(.init(name: row.level1, templateWeight: nil, weight: 0, score: 0, rows: 0, level2: []))
+            }
+            tiers[k].weight += w
+            tiers[k].score += sc
+            tiers[k].rows += 1
+            if let j = tiers[k].level2.firstIndex(where: { $0.name == row.level2 }) {
+                tiers[k].level2[j].weight += w
+                tiers[k].level2[j].score += sc
+                tiers[k].level2[j].rows += 1
+            } else {
+                tiers[k].level2.append(.init(name: row.level2, weight: w, score: sc, rows: 1))
             }
         }
-        return IndicatorSummary(tiers: order.compactMap { tiers[$0] }, weight: total, score: totalScore, hasWeights: hasW, hasScores: hasS)
+        return IndicatorSummary(tiers: tiers, weight: total, score: totalScore, hasWeights: hasW, hasScores: hasS)
     }
 }
 

@@ -63,6 +63,8 @@ public struct FieldGroup: Sendable {
     public var title: String
     public var titleEn: String
     public var fields: [Field]
+    /// Printed at the foot of the sheet (填表人, 填报日期, 联系电话, 单位负责人签字).
+    public var footer: Bool = false
 }
 
 public enum FieldKind: String, Sendable, CaseIterable {

@@ -109,8 +109,9 @@ public enum TemplateDecoder {
             _ = r.object(v, p, allowed: ["type"])
             return type == "unit" ? .unit : type == "indicators" ? .indicators : .result
         case "fields":
-            _ = r.object(v, p, allowed: ["type", "title", "titleEn", "fields"])
-            return .fields(FieldGroup(title: r.string(o, "title", p) ?? "", titleEn: r.string(o, "titleEn", p) ?? "", fields: fields("fields")))
+            _ = r.object(v, p, allowed: ["type", "title", "titleEn", "fields", "footer"])
+            return .fields(FieldGroup(title: r.string(o, "title", p) ?? "", titleEn: r.string(o, "titleEn", p) ?? "",
+                                      fields: fields("fields"), footer: r.bool(o, "footer", p) ?? false))
         case "grid":
             _ = r.object(v, p, allowed: ["type", "id", "title", "titleEn", "corner", "columns", "rows"])
             var rows = [GridRow]()

@@ -1,0 +1,245 @@
+import Foundation
+
+/// Lays a session out as the template's sheet: title, unit, each section in order as tables
+/// (fields as 项目/数值 rows, grids with their indent levels, tables with 序号 and 合计, the
+/// indicator grid with 一级/二级 merged and 小计 per 一级), 总分 and 等级, footer fields, and
+/// the list of problems. Every figure comes from `Computed`; nothing is recomputed here.
+public struct SheetLayout {
+    public let session: Session
+    public let template: Template
+    public let computed: Computed
+    public let problems: [Problem]
+    public let lang: Language
+
+    public init(session: Session, template: Template, computed: Computed, problems: [Problem], lang: Language = .zh) {
+        self.session = session
+        self.template = template
+        self.computed = computed
+        self.problems = problems
+        self.lang = lang
+    }
+
+    func text(_ zh: String, _ en: String) -> String { resolveLabel(lang.pick(zh, en), year: session.year) }
+    func label(_ f: Field) -> String { text(f.label, f.labelEn) }
+
+    public func document() -> PrintDocument {
+        var blocks = [PrintBlock]()
+        var footer = [String]()
+        for sec in template.sections {
+            let title = text(sec.title, sec.titleEn)
+            var sectionBlocks = [PrintBlock]()
+            for b in sec.blocks {
+                switch b {
+                case .unit:
+                    let year = session.year.map(String.init) ?? "____"
+                    sectionBlocks.append(.paragraph(text("\(template.unitLabel)：\(session.unit.isEmpty ? "____" : session.unit)　　年度：\(year)",
+                                                         "Unit: \(session.unit.isEmpty ? "____" : session.unit)    Year: \(year)")))
+                case .fields(let g) where g.footer:
+                    footer += g.fields.map { f in "\(label(f))：\(session.fields[f.id]?.text ?? "________")" }
+                case .fields(let g):
+                    sectionBlocks.append(.table(fieldsTable(g, section: title)))
+                case .grid(let g):
+                    sectionBlocks.append(.table(gridTable(g, section: title)))
+                case .table(let t):
+                    sectionBlocks.append(.table(tableTable(t, section: title)))
+                case .indicators:
+                    if let scheme = template.indicators { sectionBlocks.append(.table(indicatorTable(scheme, section: title))) }
+                case .result:
+                    sectionBlocks.append(.table(resultTable(section: title)))
+                }
+            }
+            if !sectionBlocks.isEmpty {
+                blocks.append(.heading(title))
+                blocks += sectionBlocks
+            }
+        }
+        if !footer.isEmpty { blocks.append(.paragraph(footer.joined(separator: "　　"))) }
+        if !problems.isEmpty {
+            let errors = problems.filter { $0.severity == .error }.count
+            blocks.append(.heading(text("问题清单（\(errors) 个错误，\(problems.count - errors) 个警告）",
+                                        "Problems (\(errors) errors, \(problems.count - errors) warnings)")))
+            blocks.append(.paragraph(problems.map { p in
+                "\(p.severityName(lang)) \(p.pointer.description.isEmpty ? "/" : p.pointer.description)：\(p.message(lang))"
+            }.joined(separator: "\n")))
+        }
+        return PrintDocument(title: resolveLabel(lang == .en && !template.titleEn.isEmpty ? template.titleEn : template.title, year: session.year)
+                                .replacingOccurrences(of: "{year}", with: "____"),
+                             blocks: blocks)
+    }
+
+    // MARK: values
+
+    /// A computed figure as shown: rounded half-up to the field's decimals, "—" when undefined.
+    func show(_ v: ComputedValue?, _ f: Field) -> String {
+        switch v {
+        case .number(let d)?: return ExactDecimal.format(d, places: f.decimals)
+        case .text(let t)?: return lang == .en ? gradeEn(t) : t
+        case .undefined?: return "—"
+        case nil: return ""
+        }
+    }
+
+    func gradeEn(_ g: String) -> String { template.grades.first { $0.grade == g }?.gradeEn ?? g }
+
+    func numberColumn(_ header: String, values: [String]) -> PrintColumn {
+        PrintColumn(header, align: .right, grow: 0, minWidth: max(4, values.map(DisplayWidth.of).max() ?? 0))
+    }
+
+    func column(for f: Field, header: String, values: [String]) -> PrintColumn {
+        switch f.kind {
+        case .money, .count, .percent, .score, .number:
+            return numberColumn(header, values: values)
+        case .code:
+            return PrintColumn(header, align: .left, grow: 0, minWidth: max(6, values.map(DisplayWidth.of).max() ?? 0))
+        case .grade, .date:
+            return PrintColumn(header, align: .left, grow: 0, minWidth: max(4, values.map(DisplayWidth.of).max() ?? 0))
+        case .text:
+            return PrintColumn(header, align: .left, grow: 2, minWidth: 8)
+        case .longtext:
+            return PrintColumn(header, align: .left, grow: 4, minWidth: 10)
+        }
+    }
+
+    // MARK: tables
+
+    func fieldsTable(_ g: FieldGroup, section: String) -> PrintTable {
+        let numeric = g.fields.allSatisfy(\.kind.isNumeric)
+        var rows = [PrintRow]()
+        for f in g.fields {
+            let value = f.isComputed ? show(computed.scalars[f.id], f) : (session.fields[f.id]?.text ?? "")
+            rows.append(numeric ? PrintRow([label(f), value, f.unit]) : PrintRow([label(f), value]))
+        }
+        let title = text(g.title, g.titleEn)
+        if numeric {
+            return PrintTable(title: title, section: section, columns: [
+                PrintColumn(text("项目", "Item"), grow: 2, minWidth: 8),
+                numberColumn(text("数值", "Value"), values: rows.map { $0.cells[1] }),
+                PrintColumn(text("单位", "Unit"), grow: 0, minWidth: max(4, g.fields.map { DisplayWidth.of($0.unit) }.max() ?? 0)),
+            ], rows: rows)
+        }
+        return PrintTable(title: title, section: section, columns: [
+            PrintColumn(text("项目", "Item"), grow: 1, minWidth: 8),
+            PrintColumn(text("内容", "Content"), grow: 5, minWidth: 10),
+        ], rows: rows)
+    }
+
+    func gridTable(_ g: Grid, section: String) -> PrintTable {
+        var rows = [PrintRow]()
+        for row in g.rows {
+            let indent = String(repeating: "  ", count: row.indent)
+            if let tid = row.table {
+                for r in session.tables[tid] ?? [] {
+                    let name = r["name"]?.text ?? ""
+                    rows.append(PrintRow([indent + name] + g.columns.map { r[$0.id]?.text ?? "" }))
+                }
+                continue
+            }
+            let cells = g.columns.map { c -> String in
+                if let typed = session.cells[row.id]?[c.id] { return typed.text }
+                if let sum = computed.gridSums[row.id]?[c.id] { return ExactDecimal.format(sum, places: c.decimals) }
+                return ""
+            }
+            rows.append(PrintRow([indent + text(row.label, row.labelEn).trimmingCharacters(in: .whitespaces)] + cells))
+        }
+        var columns = [PrintColumn(text(g.corner, "Item"), grow: 3, minWidth: 10)]
+        for (k, c) in g.columns.enumerated() {
+            columns.append(numberColumn(label(c), values: rows.map { $0.cells[k + 1] }))
+        }
+        return PrintTable(title: text(g.title, g.titleEn), section: section, columns: columns, rows: rows)
+    }
+
+    func tableTable(_ t: Table, section: String) -> PrintTable {
+        let rowsIn = session.tables[t.id] ?? []
+        var rows = [PrintRow]()
+        for (n, r) in rowsIn.enumerated() {
+            var cells = t.numbered ? [String(n + 1)] : []
+            for c in t.columns {
+                if c.isComputed {
+                    cells.append(show(computed.tableRows[t.id]?[n][c.id], c))
+                } else {
+                    cells.append(r[c.id]?.text ?? "")
+                }
+            }
+            rows.append(PrintRow(cells))
+        }
+        if !t.totals.isEmpty && !rowsIn.isEmpty {
+            var cells = t.numbered ? [text("合计", "Total")] : []
+            for c in t.columns {
+                if t.totals.contains(c.id) {
+                    cells.append(computed.tableTotals[t.id]?[c.id].map { ExactDecimal.format($0, places: c.decimals) } ?? "")
+                } else {
+                    cells.append("")
+                }
+            }
+            if !t.numbered, let first = t.columns.firstIndex(where: { !t.totals.contains($0.id) }) { cells[first] = text("合计", "Total") }
+            rows.append(PrintRow(cells, emphasis: true))
+        }
+        var columns = [PrintColumn]()
+        if t.numbered { columns.append(numberColumn(text("序号", "No."), values: rows.map { $0.cells[0] })) }
+        let offset = t.numbered ? 1 : 0
+        for (k, c) in t.columns.enumerated() {
+            columns.append(column(for: c, header: label(c), values: rows.map { $0.cells[k + offset] }))
+        }
+        if rowsIn.isEmpty {
+            rows.append(PrintRow(columns.indices.map { $0 == 0 ? text("（无）", "(none)") : "" }))
+        }
+        return PrintTable(title: text(t.title, t.titleEn), section: section, columns: columns, rows: rows)
+    }
+
+    func indicatorTable(_ scheme: IndicatorScheme, section: String) -> PrintTable {
+        let places = template.rounding.score
+        func pts(_ d: Decimal) -> String { ExactDecimal.format(d, places: places) }
+        let tiers = computed.indicators?.tiers ?? []
+        var rows = [PrintRow]()
+        let list = session.indicators
+        for (n, r) in list.enumerated() {
+            let sameL1 = n > 0 && list[n - 1].level1 == r.level1
+            let sameL2 = sameL1 && list[n - 1].level2 == r.level2
+            let tierName = tiers.first { $0.name == r.level1 }?.templateWeight.map { "\(r.level1)（\($0)分）" } ?? r.level1
+            rows.append(PrintRow([tierName, r.level2, r.name, r.target, r.actual, r.weight ?? "", r.score ?? "", r.deviation],
+                                 continues: [sameL1, sameL2, false, false, false, false, false, false]))
+            let lastOfTier = n + 1 == list.count || list[n + 1].level1 != r.level1
+            if lastOfTier, let tier = tiers.first(where: { $0.name == r.level1 }) {
+                rows.append(PrintRow([tierName, text("小计", "Subtotal"), "", "", "", pts(tier.weight), pts(tier.score), ""],
+                                     continues: [true, false, false, false, false, false, false, false], emphasis: true))
+            }
+        }
+        if let s = computed.indicators, !list.isEmpty {
+            rows.append(PrintRow([text("合计", "Total"), "", "", "", "", pts(s.weight), pts(s.score), ""], emphasis: true))
+        }
+        if list.isEmpty { rows.append(PrintRow([text("（无）", "(none)"), "", "", "", "", "", "", ""])) }
+        let columns = [
+            PrintColumn(text("一级指标", "Tier 1"), grow: 0, minWidth: 8),
+            PrintColumn(text("二级指标", "Tier 2"), grow: 0, minWidth: 8),
+            PrintColumn(text(scheme.nameLabel, "Indicator"), grow: 4, minWidth: 10),
+            PrintColumn(text(scheme.targetLabel, "Target"), grow: 2, minWidth: 6),
+            PrintColumn(text(scheme.actualLabel, "Achieved"), grow: 2, minWidth: 6),
+            numberColumn(text("分值", "Weight"), values: rows.map { $0.cells[5] }),
+            numberColumn(text(scheme.scoreLabel, "Score"), values: rows.map { $0.cells[6] }),
+            PrintColumn(text(scheme.deviationLabel, "Reasons"), grow: 3, minWidth: 8),
+        ]
+        return PrintTable(title: text("三级绩效指标", "Indicators"), section: section, columns: columns, rows: rows)
+    }
+
+    func resultTable(section: String) -> PrintTable {
+        let places = template.rounding.score
+        var rows = [PrintRow]()
+        if case .sum(let refs)? = template.total, refs.count > 1 {
+            let ix = template.index
+            for ref in refs {
+                if ref == "indicators.score" {
+                    rows.append(PrintRow([text("绩效指标得分", "Indicator score"), computed.indicators.map { ExactDecimal.format($0.score, places: places) } ?? ""]))
+                } else if let f = ix.fields[ref] {
+                    let v = f.isComputed ? show(computed.scalars[ref], f) : (session.fields[ref]?.text ?? "")
+                    rows.append(PrintRow([label(f), v]))
+                }
+            }
+        }
+        rows.append(PrintRow([text("总分", "Total"), computed.total.map { ExactDecimal.format($0, places: places) } ?? ""], emphasis: true))
+        rows.append(PrintRow([text("等级", "Grade"), computed.grade.map { lang == .en ? gradeEn($0) : $0 } ?? ""], emphasis: true))
+        return PrintTable(title: "", section: section, columns: [
+            PrintColumn(text("项目", "Item"), grow: 2, minWidth: 8),
+            PrintColumn(text("结果", "Result"), align: .right, grow: 0, minWidth: 8),
+        ], rows: rows)
+    }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import JixiaoCore
+
+struct PrintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "print",
+        abstract: "把表打印为对齐的文本、CSV 或 Markdown (print the sheet as aligned text, CSV or Markdown)",
+        discussion: """
+        示例 / examples:
+          jixiao print s.json                          宽 100 列，Unicode 表格线
+          jixiao print s.json --width 80 --border ascii
+          jixiao print s.json --page-length 66 --output s.txt   分页：换页符、续表表头、第 N 页 / 共 M 页
+          jixiao print s.json --format csv --output s.csv
+        有问题的草稿照常打印，问题清单附在最后；--strict 则在有错误时拒绝打印（退出码 1）。
+        """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, csv, markdown }
+
+    @Argument(help: "会话文件 (session file)")
+    var file: String
+
+    @Option(name: .long, help: "每行最多的显示列数（汉字占 2 列），至少 \(TextRenderer.minWidth) (line width in display columns)")
+    var width: Int = 100
+
+    @Option(name: .long, help: "表格线：unicode 或 ascii (border style)")
+    var border: TextRenderer.Border = .unicode
+
+    @Option(name: .long, help: "每页行数（含页脚），用于打印机分页，至少 \(TextRenderer.minPageLength) (lines per page)")
+    var pageLength: Int?
+
+    @Option(name: .long, help: "输出格式：text、csv、markdown")
+    var format: Format = .text
+
+    @Option(name: .long, help: "写入文件而不是标准输出（原子写入）(write to a file)")
+    var output: String?
+
+    @Flag(name: .long, help: "有错误时不打印，退出码 1 (refuse to print a sheet with errors)")
+    var strict = false
+
+    @OptionGroup var common: CommonOptions
+
+    func validate() throws {
+        guard width >= TextRenderer.minWidth else {
+            throw ValidationError("--width 至少为 \(TextRenderer.minWidth) (at least \(TextRenderer.minWidth))")
+        }
+        if let pageLength, pageLength < TextRenderer.minPageLength {
+            throw ValidationError("--page-length 至少为 \(TextRenderer.minPageLength) (at least \(TextRenderer.minPageLength))")
+        }
+    }
+
+    func run() throws {
+        let lang = common.language
+        let loaded = try loadOrExit(file, common)
+        let computed = Calculator.compute(loaded.session, loaded.template)
+        let problems = loaded.notes + Validator.validate(loaded.session, loaded.template, computed)
+        let errors = problems.filter { $0.severity == .error }.count
+        if strict && errors > 0 {
+            complain(lang.pick("\(file): 有 \(errors) 个错误，--strict 拒绝打印（用 jixiao validate 查看）",
+                               "\(file): \(errors) errors; --strict refuses to print (see jixiao validate)"))
+            throw ExitCode(1)
+        }
+        let doc = SheetLayout(session: loaded.session, template: loaded.template, computed: computed, problems: problems, lang: lang).document()
+        let text: String
+        switch format {
+        case .text: text = TextRenderer(width: width, border: border, pageLength: pageLength, lang: lang).render(doc)
+        case .csv: text = CSVRenderer(lang: lang).render(doc)
+        case .markdown: text = MarkdownRenderer().render(doc)
+        }
+        if let output {
+            do { try AtomicFile.write(Array(text.utf8), to: output) } catch {
+                complain(error.render(lang))
+                throw ExitCode(2)
+            }
+        } else {
+            print(text, terminator: "")
+        }
+    }
+}
+
+extension TextRenderer.Border: ExpressibleByArgument {}
