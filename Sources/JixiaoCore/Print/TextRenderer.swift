@@ -75,32 +75,47 @@ public struct TextRenderer {
             if room() <= 0 { newPage() }
             cur.append(l)
         }
-        for piece in stream {
+        for (k, piece) in stream.enumerated() {
             switch piece {
             case .line(let l):
-                if l.isEmpty && cur.isEmpty { continue }  // no blank line at the top of a page
+                // No blank line at the top of a page.
+                if l.isEmpty && (cur.isEmpty || room() <= 0) { continue }
+                // A heading stays with what follows it: not alone at the foot of a page.
+                if l.hasPrefix("【"), room() < 8, !cur.isEmpty, k + 2 < stream.count { newPage() }
                 put(l)
             case .table(let t):
                 guard !t.rows.isEmpty else { continue }
-                var head = t.head(continued: false)
+                let head = t.head(continued: false)
                 let first = t.rowLines(0, labelsRepeated: false)
-                if head.count + first.count + 1 > room() && !cur.isEmpty { newPage() }
+                // The first row goes with the header: the whole row when it fits on a page,
+                // else at least three of its lines.
+                let firstNeeds = head.count + first.count + 1 <= body ? first.count : 3
+                if head.count + firstNeeds + 1 > room() && !cur.isEmpty { newPage() }
                 for l in head { put(l) }
+                // Breaks a page inside the table: close it, and open it again on the next
+                // page with its header and its title marked （续）.
+                func breakPage() {
+                    put(t.bottom)
+                    newPage()
+                    for l in t.head(continued: true) { put(l) }
+                }
                 for i in t.rows.indices {
                     var lines = t.rowLines(i, labelsRepeated: false)
                     if i > 0 {
-                        if 1 + lines.count + 1 <= room() {
+                        let freshRoom = body - t.head(continued: true).count - 1
+                        if 1 + lines.count + 1 <= room() || (lines.count > freshRoom && room() >= 4) {
                             put(t.separator(after: i - 1))
                         } else {
-                            put(t.bottom)
-                            newPage()
-                            head = t.head(continued: true)
-                            for l in head { put(l) }
+                            breakPage()
                             lines = t.rowLines(i, labelsRepeated: true)
                         }
                     }
-                    // A row taller than a whole page still prints, line by line.
-                    for l in lines { put(l) }
+                    // A row taller than what is left (or than a whole page) continues on the
+                    // next page inside the table's borders.
+                    for l in lines {
+                        if room() <= 1 { breakPage() }
+                        put(l)
+                    }
                 }
                 put(t.bottom)
             }
@@ -200,7 +215,7 @@ struct TableLayout {
         while w.reduce(0, +) > room && guardCount < 100_000 {
             guardCount += 1
             let candidates = w.indices.filter { w[$0] > 2 }
-            guard let widest = candidates.max(by: { (t.columns[$0].grow > 0 ? 1 : 0, w[$0]) < (t.columns[$1].grow > 0 ? 1 : 0, w[$1]) }) else { break }
+            guard let widest = candidates.max(by: { (w[$0], t.columns[$0].grow > 0 ? 1 : 0) < (w[$1], t.columns[$1].grow > 0 ? 1 : 0) }) else { break }
             w[widest] -= 1
         }
         var extra = room - w.reduce(0, +)

@@ -118,6 +118,25 @@ public struct Field: Sendable {
     public var note: String
 
     public var isComputed: Bool { formula != nil }
+
+    public init(id: String, label: String, labelEn: String, kind: FieldKind, unit: String = "", decimals: Int = 0,
+                required: Bool = false, pattern: String? = nil, patternHint: String? = nil, patternHintEn: String? = nil,
+                formula: Formula? = nil, max: Decimal? = nil, signed: Bool = false, note: String = "") {
+        self.id = id
+        self.label = label
+        self.labelEn = labelEn
+        self.kind = kind
+        self.unit = unit
+        self.decimals = decimals
+        self.required = required
+        self.pattern = pattern
+        self.patternHint = patternHint
+        self.patternHintEn = patternHintEn
+        self.formula = formula
+        self.max = max
+        self.signed = signed
+        self.note = note
+    }
 }
 
 /// A fixed table whose cells are typed: rows × columns, parent rows summing their children

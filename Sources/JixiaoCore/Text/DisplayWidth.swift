@@ -1,7 +1,7 @@
 /// How many terminal or printer columns text takes: a Chinese character takes 2, a combining
-/// mark 0, everything else 1. The same answer as the C library's wcwidth() in a UTF-8 locale
-/// (and Python's wcwidth), computed here from the Unicode tables so that a printout lays out
-/// the same whatever machine or locale makes it.
+/// mark 0, everything else 1. The same answer as glibc's wcwidth() in a UTF-8 locale (which
+/// ncurses uses) for every code point glibc knows, checked by a test; computed here from
+/// tables so that a printout lays out the same whatever machine or locale makes it.
 ///
 /// East-Asian-Ambiguous characters (box drawing, '—', '…', '≥', '×') count 1, as wcwidth does;
 /// Chinese terminals and printers that draw them double-width are why `--border ascii` exists.
@@ -25,8 +25,20 @@ public enum DisplayWidth {
         if v < 0x300 { return 1 }  // Latin-1 and Latin Extended: no marks, no wide characters
         // The common case first: CJK ideographs, CJK punctuation, full-width forms.
         if (0x4E00...0x9FFF).contains(v) || (0x3000...0x3029).contains(v) || (0xFF01...0xFF60).contains(v) { return 2 }
+        if let w = glibcOverrides(v) { return w }
         if isZeroWidth(u) { return 0 }
         return isWide(v) ? 2 : 1
+    }
+
+    /// Where the Unicode tables alone would disagree with glibc's wcwidth, which is what
+    /// ncurses draws with: the editor's columns must match the terminal's exactly.
+    static func glibcOverrides(_ v: UInt32) -> Int? {
+        switch v {
+        case 0x0600...0x0605, 0x06DD, 0x070F, 0x0890...0x0891, 0x08E2, 0x110BD, 0x110CD: return 1  // number signs
+        case 0x3248...0x324F, 0x4DC0...0x4DFF: return 2  // circled numbers on squares, Yijing hexagrams
+        case 0xD7B0...0xD7C6, 0xD7CB...0xD7FB, 0x1171E: return 0  // Hangul jamo extended-B, Ahom
+        default: return nil
+        }
     }
 
     static func isZeroWidth(_ u: Unicode.Scalar) -> Bool {

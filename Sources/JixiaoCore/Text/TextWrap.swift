@@ -9,7 +9,8 @@ public enum TextWrap {
     static let opening: Set<Unicode.Scalar> = ["（", "《", "「", "『", "“", "‘", "(", "["]
 
     enum Token {
-        case space
+        /// A break point: " ", a tab (shown as one space) or "\u{3000}" (kept, two columns).
+        case space(String, Int)
         case newline
         case word(String, Int)
     }
@@ -49,7 +50,7 @@ public enum TextWrap {
             case " ", "\t", "\u{3000}":
                 flush()
                 flushPrefix()
-                out.append(.space)
+                out.append(u == "\u{3000}" ? .space("\u{3000}", 2) : .space(" ", 1))
             default:
                 if closing.contains(u) && prefix.isEmpty && prefixWidth == 0 {
                     // A closing mark stays with what it closes.
@@ -62,6 +63,9 @@ public enum TextWrap {
                         if keepText { word.append(u) }
                         wordWidth += w
                     }
+                    // After a Chinese mark (、，。) a line may break: "5577.04、3000.00" is two
+                    // pieces. After "." or "%" it may not: they belong to the number.
+                    if w == 2 { flush() }
                 } else if opening.contains(u) {
                     flush()
                     if keepText { prefix.append(u) }
@@ -108,35 +112,51 @@ public enum TextWrap {
         var lines = [String]()
         var line = ""
         var used = 0
-        var pendingSpace = false
+        var pending: (String, Int)?  // a space waiting to see whether the next word fits
         func emit() {
             lines.append(line)
             line = ""
             used = 0
-            pendingSpace = false
+            pending = nil
         }
         for t in tokens(text) {
             switch t {
             case .newline:
                 emit()
-            case .space:
-                if used > 0 { pendingSpace = true }
+            case .space(let sp, let sw):
+                // Consecutive blanks are kept (two ideographic spaces separate 单位 and 年度).
+                // Runs of ASCII blanks are one space; ideographic spaces are kept as typed
+                // (two of them separate 单位 and 年度 on the unit line).
+                if used > 0 {
+                    if let (p, pw) = pending {
+                        pending = sp == " " ? (p, pw) : (p == " " ? (sp, sw) : (p + sp, pw + sw))
+                    } else {
+                        pending = (sp, sw)
+                    }
+                }
             case .word(let w, let ww):
-                let need = ww + (pendingSpace ? 1 : 0)
-                if used + need <= width {
-                    if pendingSpace { line += " "; used += 1 }
+                let gap = pending?.1 ?? 0
+                if used + gap + ww <= width {
+                    if let (sp, sw) = pending { line += sp; used += sw }
                     line += w
                     used += ww
-                    pendingSpace = false
+                    pending = nil
                 } else if ww <= width {
                     if used > 0 { emit() }
                     line = w
                     used = ww
+                } else if let parts = splitMarks(w, width: width) {
+                    // Marks around a number that fits: the marks give way, the number stays whole.
+                    if used > 0 { emit() }
+                    for (n, p) in parts.enumerated() {
+                        if n > 0 { emit() }
+                        line = p
+                        used = DisplayWidth.of(p)
+                    }
                 } else {
-                    // A word wider than the line: cut it, character by character.
-                    if used > 0 && width - used - (pendingSpace ? 1 : 0) < 2 { emit() }
-                    if pendingSpace && used > 0 { line += " "; used += 1 }
-                    pendingSpace = false
+                    // A piece wider than a whole line: start it on a fresh line, then cut it.
+                    if used > 0 { emit() }
+                    pending = nil
                     for c in w {
                         let cw = DisplayWidth.of(c)
                         if used + cw > width { emit() }
@@ -148,6 +168,26 @@ public enum TextWrap {
         }
         lines.append(line)
         return lines
+    }
+
+    /// "（5577.04）" too wide for the line: split into opening marks, the core and closing
+    /// marks, joined where they fit, when the core alone fits; nil otherwise.
+    static func splitMarks(_ w: String, width: Int) -> [String]? {
+        let chars = Array(w)
+        func isMark(_ c: Character, _ set: Set<Unicode.Scalar>) -> Bool { c.unicodeScalars.count == 1 && set.contains(c.unicodeScalars.first!) }
+        var lead = 0
+        while lead < chars.count && isMark(chars[lead], opening) { lead += 1 }
+        var trail = chars.count
+        while trail > lead && isMark(chars[trail - 1], closing) { trail -= 1 }
+        guard lead > 0 || trail < chars.count else { return nil }
+        let core = String(chars[lead..<trail]), head = String(chars[..<lead]), tail = String(chars[trail...])
+        guard !core.isEmpty, DisplayWidth.of(core) <= width, DisplayWidth.of(head) <= width, DisplayWidth.of(tail) <= width else { return nil }
+        var parts = [String]()
+        if !head.isEmpty && DisplayWidth.of(head + core) > width { parts.append(head); parts.append(core) } else { parts.append(head + core) }
+        if !tail.isEmpty {
+            if DisplayWidth.of(parts[parts.count - 1] + tail) <= width { parts[parts.count - 1] += tail } else { parts.append(tail) }
+        }
+        return parts
     }
 
     /// Width of the widest unbreakable piece: below this the text must be cut mid-word.
