@@ -14,14 +14,29 @@ let package = Package(
     targets: [
         // Templates, sessions, exact computation, validation, JSON I/O. No terminal code.
         .target(name: "JixiaoCore"),
-        // The command line: new, set, get, validate, schema, templates.
+        // The editor without a terminal: state, update(state, event), and a view that draws
+        // into an in-memory grid of cells. Tested by feeding events and reading the grid.
+        .target(name: "JixiaoEditor", dependencies: ["JixiaoCore"]),
+        // C shim over ncursesw for what Swift cannot import (macros, wide-character calls).
+        .target(
+            name: "CCurses",
+            cSettings: [.define("_XOPEN_SOURCE_EXTENDED", to: "1"), .define("_DEFAULT_SOURCE")],
+            linkerSettings: [.linkedLibrary("ncursesw")]
+        ),
+        // The thin terminal layer: shows a ScreenBuffer, reads keys as Events.
+        .target(name: "JixiaoTerminal", dependencies: ["JixiaoEditor", "CCurses"]),
+        // The command line: new, set, get, validate, print, schema, templates, edit, review.
         .executableTarget(
             name: "jixiao",
             dependencies: [
                 "JixiaoCore",
+                "JixiaoEditor",
+                "JixiaoTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "JixiaoCoreTests", dependencies: ["JixiaoCore"]),
+        .testTarget(name: "JixiaoEditorTests", dependencies: ["JixiaoEditor"]),
+        .testTarget(name: "JixiaoTerminalTests", dependencies: ["JixiaoTerminal", "JixiaoCore"]),
     ]
 )

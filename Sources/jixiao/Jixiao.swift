@@ -14,8 +14,9 @@ struct Jixiao: ParsableCommand {
         退出码 / exit codes: 0 正常 fine, 1 有校验错误 validation errors, 2 用法或读写错误 usage or I/O.
         模板目录 / template folders: JIXIAO_TEMPLATES, ~/.local/share/jixiao/templates, Templates/.
         """,
-        subcommands: [TemplatesCommand.self, NewCommand.self, SetCommand.self, GetCommand.self,
-                      ValidateCommand.self, PrintCommand.self, FormatCommand.self, SchemaCommand.self]
+        subcommands: [EditCommand.self, ReviewCommand.self, TemplatesCommand.self, NewCommand.self, SetCommand.self, GetCommand.self,
+                      ValidateCommand.self, PrintCommand.self, FormatCommand.self, SchemaCommand.self],
+        defaultSubcommand: EditCommand.self
     )
 
     static func main() {

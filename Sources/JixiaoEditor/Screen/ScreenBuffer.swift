@@ -1,0 +1,109 @@
+import JixiaoCore
+
+/// The screen as an in-memory grid of cells (like ratatui's Buffer): the view draws into it,
+/// tests read it back as text, and the terminal layer shows only the cells that changed.
+public struct ScreenBuffer: Equatable, Sendable {
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+    /// Where the terminal's real cursor goes after drawing (the caret), so that an input
+    /// method's candidate window opens where the user types. nil hides the cursor.
+    public var cursor: (x: Int, y: Int)?
+
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        self.cells = Array(repeating: .blank, count: self.width * self.height)
+        self.cursor = nil
+    }
+
+    public static func == (a: ScreenBuffer, b: ScreenBuffer) -> Bool {
+        a.width == b.width && a.height == b.height && a.cells == b.cells && a.cursor?.x == b.cursor?.x && a.cursor?.y == b.cursor?.y
+    }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        get { cells[y * width + x] }
+        set { cells[y * width + x] = newValue }
+    }
+
+    /// Writes `text` at (x, y), clipped to `limit` columns (and the screen); a double-width
+    /// character that does not fit whole is left out and its place padded. Returns the
+    /// number of columns used.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, limit: Int? = nil) -> Int {
+        guard y >= 0, y < height, x < width else { return 0 }
+        let end = min(width, x + (limit ?? width))
+        var col = x
+        for ch in text {
+            var w = DisplayWidth.of(ch)
+            var shown = String(ch)
+            if ch == "\t" || (w == 0 && ch.unicodeScalars.allSatisfy { $0.value < 0x20 || $0.value == 0x7F }) {
+                shown = " "  // control characters never reach the terminal
+                w = 1
+            }
+            if w == 0 {
+                // A combining mark joins the character before it.
+                if col > x, col - 1 < width, col - 1 >= 0 {
+                    var k = col - 1
+                    if self[k, y].isContinuation && k > 0 { k -= 1 }
+                    self[k, y].text += shown
+                }
+                continue
+            }
+            if col + w > end {
+                if col < end && w == 2 { self[col, y] = Cell(" ", style: style); col += 1 }
+                break
+            }
+            if col >= 0 {
+                clearWide(at: col, y: y)
+                self[col, y] = Cell(shown, style: style)
+                if w == 2 {
+                    clearWide(at: col + 1, y: y)
+                    self[col + 1, y] = Cell.continuation.with(style)
+                }
+            }
+            col += w
+        }
+        return col - x
+    }
+
+    /// Fills columns [x, x+count) of row y with blanks in a style.
+    public mutating func fill(x: Int, y: Int, count: Int, style: Style = .plain) {
+        guard y >= 0, y < height else { return }
+        for c in max(0, x)..<min(width, x + count) {
+            clearWide(at: c, y: y)
+            self[c, y] = Cell(" ", style: style)
+        }
+    }
+
+    /// Overwriting half of a wide character blanks its other half, so no half-character is
+    /// ever left on screen.
+    private mutating func clearWide(at x: Int, y: Int) {
+        let cell = self[x, y]
+        if cell.isContinuation, x > 0 {
+            self[x - 1, y] = Cell(" ", style: self[x - 1, y].style)
+        } else if x + 1 < width, self[x + 1, y].isContinuation, DisplayWidth.of(cell.text) == 2 {
+            self[x + 1, y] = Cell(" ", style: self[x + 1, y].style)
+        }
+    }
+
+    /// The screen as text, one line per row, trailing blanks removed: what tests compare.
+    public var text: String {
+        (0..<height).map { line($0) }.joined(separator: "\n")
+    }
+
+    public func line(_ y: Int) -> String {
+        var s = ""
+        for x in 0..<width { s += self[x, y].text }
+        while s.hasSuffix(" ") { s.removeLast() }
+        return s
+    }
+}
+
+extension Cell {
+    func with(_ style: Style) -> Cell {
+        var c = self
+        c.style = style
+        return c
+    }
+}

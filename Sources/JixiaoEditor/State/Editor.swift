@@ -1,0 +1,664 @@
+import JixiaoCore
+
+/// What `update` asks the outside world to do: the only effects the editor has.
+public enum EditorCommand: Equatable, Sendable {
+    /// Write these bytes to the path atomically, then report with `Editor.saved`.
+    case save(path: String, bytes: [UInt8], thenQuit: Bool)
+    case quit
+}
+
+/// All the editing logic: `update(state, event)` gives the next state and the commands to
+/// carry out. No terminal, no files: tests drive it with events and read the drawn screen.
+public enum Editor {
+    public static func update(_ state: EditorState, _ event: Event) -> (EditorState, [EditorCommand]) {
+        var s = state
+        let commands = s.handle(event)
+        return (s, commands)
+    }
+
+    /// The outcome of a save the runtime carried out.
+    public static func saved(_ state: EditorState, error: String?, thenQuit: Bool) -> (EditorState, [EditorCommand]) {
+        var s = state
+        if let error {
+            s.message = .init(text: s.lang.pick("保存失败：\(error)（修改仍在编辑器中）", "Save failed: \(error) (your changes are still here)"), isError: true)
+            return (s, [])
+        }
+        s.savedSession = s.session
+        s.message = .init(text: s.lang.pick("已保存 \(s.path)", "Saved \(s.path)"), isError: false)
+        return (s, thenQuit ? [.quit] : [])
+    }
+}
+
+extension EditorState {
+    func say(_ zh: String, _ en: String, error: Bool = false) -> Message {
+        Message(text: lang.pick(zh, en), isError: error)
+    }
+
+    mutating func handle(_ event: Event) -> [EditorCommand] {
+        if case .resize(let w, let h) = event {
+            width = max(20, w)
+            height = max(6, h)
+            clampCursor()
+            return []
+        }
+        switch mode {
+        case .normal: return normal(event)
+        case .editing(var buffer): return editing(event, &buffer)
+        case .longText(var buffer, let scroll): return longText(event, &buffer, scroll)
+        case .picker(let choices, let selected): return picker(event, choices, selected)
+        case .confirm(let what): return confirm(event, what)
+        case .help(let scroll): overlayScroll(event, scroll) { .help(scroll: $0) }; return []
+        case .problems(let selected): return problemList(event, selected)
+        case .pager(let lines, let scroll): overlayScroll(event, scroll, limit: max(0, lines.count - bodyHeight)) { .pager(lines: lines, scroll: $0) }; return []
+        case .find(var buffer): return find(event, &buffer)
+        }
+    }
+
+    // MARK: normal mode
+
+    mutating func normal(_ event: Event) -> [EditorCommand] {
+        message = nil
+        switch event {
+        case .paste(let text):
+            return startEditing(with: text, replace: true)
+        case .resize:
+            return []
+        case .key(let key):
+            switch key {
+            case .up: moveVertical(-1)
+            case .down: moveVertical(1)
+            case .left: moveHorizontal(-1)
+            case .right: moveHorizontal(1)
+            case .home: col = currentRow?.cells.firstIndex(where: \.isSelectable) ?? 0
+            case .end: col = currentRow?.cells.lastIndex(where: \.isSelectable) ?? 0
+            case .pageUp: for _ in 0..<bodyHeight { moveVertical(-1, crossSections: false) }
+            case .pageDown: for _ in 0..<bodyHeight { moveVertical(1, crossSections: false) }
+            case .tab: nextEditable(forward: true)
+            case .backTab: nextEditable(forward: false)
+            case .enter: return enterKey()
+            case .function(2): return startEditing(with: nil, replace: false)
+            case .function(1), .char("?"): mode = .help(scroll: 0)
+            case .function(5): openPager()
+            case .function(6): switchTab(tab + 1)
+            case .function(7): switchTab(tab - 1)
+            case .function(8): mode = .problems(selected: 0)
+            case .alt(let c) where c.isASCII && c.isNumber:
+                if let n = c.wholeNumberValue, n >= 1 { switchTab(n - 1) }
+            case .ctrl("f"): mode = .find(TextBuffer(lastSearch))
+            case .ctrl("s"): return save(thenQuit: false)
+            case .ctrl("q"):
+                if isDirty && !readOnly { mode = .confirm(.quit) } else { return [.quit] }
+            case .ctrl("z"): undo()
+            case .ctrl("y"): redo()
+            case .ctrl("n"), .insert: addRow()
+            case .ctrl("d"): askDeleteRow()
+            case .altUp: moveRow(-1)
+            case .altDown: moveRow(1)
+            case .delete, .backspace: clearCell()
+            case .char("n") where readOnly: jumpToProblem(forward: true)
+            case .char("p") where readOnly: jumpToProblem(forward: false)
+            case .char(let c): return startEditing(with: String(c), replace: true)
+            case .escape: break
+            default: break
+            }
+            return []
+        }
+    }
+
+    mutating func switchTab(_ t: Int) {
+        guard !sections.isEmpty else { return }
+        tab = (t % sections.count + sections.count) % sections.count
+        scroll = 0
+        moveToFirstSelectable()
+    }
+
+    mutating func moveVertical(_ step: Int, crossSections: Bool = true) {
+        guard let cur = currentRow else { return }
+        let curX = columnX(cur, col)
+        if let r = nextRow(from: row, step: step) {
+            row = r
+        } else if crossSections {
+            let t = tab + step
+            guard sections.indices.contains(t) else { return }
+            tab = t
+            scroll = 0
+            row = step > 0 ? -1 : sections[t].rows.count
+            guard let r = nextRow(from: row, step: step) else { moveToFirstSelectable(); return }
+            row = r
+        } else {
+            return
+        }
+        // Keep to the same column on screen, as a spreadsheet does.
+        if let r = currentRow {
+            let candidates = r.cells.indices.filter { r.cells[$0].isSelectable }
+            col = candidates.min(by: { abs(columnX(r, $0) - curX) < abs(columnX(r, $1) - curX) }) ?? 0
+        }
+    }
+
+    /// A cell's position in its block, in preferred widths: good enough to line columns up.
+    func columnX(_ r: FormRow, _ c: Int) -> Int {
+        guard sections[tab].blocks.indices.contains(r.block) else { return c }
+        let cols = sections[tab].blocks[r.block].columns
+        return cols.prefix(c).reduce(0) { $0 + $1.width + 1 }
+    }
+
+    mutating func moveHorizontal(_ step: Int) {
+        guard let r = currentRow else { return }
+        var k = col + step
+        while k >= 0 && k < r.cells.count {
+            if r.cells[k].isSelectable { col = k; return }
+            k += step
+        }
+    }
+
+    /// Tab / Shift-Tab: the next typed cell in reading order, on into the next section.
+    mutating func nextEditable(forward: Bool) {
+        let step = forward ? 1 : -1
+        var t = tab, r = row, c = col + step
+        for _ in 0..<100_000 {
+            guard sections.indices.contains(t) else { return }
+            let rows = sections[t].rows
+            if rows.indices.contains(r) {
+                let cells = rows[r].cells
+                while c >= 0 && c < cells.count {
+                    if cells[c].target != nil {
+                        if t != tab { scroll = 0 }
+                        tab = t; row = r; col = c
+                        return
+                    }
+                    c += step
+                }
+            }
+            r += step
+            if r < 0 || r >= rows.count {
+                t += step
+                if !sections.indices.contains(t) { return }
+                r = forward ? 0 : sections[t].rows.count - 1
+            }
+            c = forward ? 0 : (sections[t].rows.indices.contains(r) ? sections[t].rows[r].cells.count - 1 : 0)
+        }
+    }
+
+    /// The guided walk: Enter goes to the next field still to fill, section after section.
+    mutating func enterKey() -> [EditorCommand] {
+        if let cell = currentCell, cell.target != nil, cell.text.isEmpty, !readOnly {
+            return startEditing(with: nil, replace: false)
+        }
+        if case .listEnd? = currentRow?.source, !readOnly {
+            addRow()
+            return []
+        }
+        goToNextEmpty()
+        return []
+    }
+
+    mutating func goToNextEmpty() {
+        var t = tab, r = row, c = col + 1
+        var visited = 0
+        while visited < 200_000 {
+            visited += 1
+            guard sections.indices.contains(t) else { break }
+            let rows = sections[t].rows
+            if rows.indices.contains(r) {
+                while c < rows[r].cells.count {
+                    let cell = rows[r].cells[c]
+                    if cell.target != nil && cell.text.isEmpty {
+                        if t != tab { scroll = 0 }
+                        tab = t; row = r; col = c
+                        stepMessage(cell)
+                        return
+                    }
+                    c += 1
+                }
+            }
+            c = 0
+            r += 1
+            if r >= rows.count { t += 1; r = 0 }
+        }
+        message = say("所有字段都已填写。按 Ctrl-S 保存。", "Every field is filled in. Ctrl-S saves.")
+    }
+
+    // MARK: editing
+
+    mutating func startEditing(with text: String?, replace: Bool) -> [EditorCommand] {
+        guard let cell = currentCell else { return [] }
+        if readOnly {
+            message = say("审阅模式只读：不能修改", "Review mode is read-only", error: true)
+            return []
+        }
+        guard cell.target != nil, let f = cell.field else {
+            if cell.look == .computed {
+                message = say("这是计算结果，不能编辑（修改它所依据的数据）", "This figure is computed; change what it comes from", error: true)
+            }
+            return []
+        }
+        if let choices = cell.choices {
+            let at = choices.firstIndex(of: cell.text) ?? 0
+            mode = .picker(choices: choices, selected: at)
+            return []
+        }
+        if f.kind == .longtext {
+            var buffer = TextBuffer(cell.text, multiline: true)
+            if let text, !replace { buffer.insert(text) } else if let text { buffer.insert(text) }
+            mode = .longText(buffer, scroll: 0)
+            return []
+        }
+        var buffer = TextBuffer(replace ? "" : cell.text)
+        if let text { buffer.insert(text) }
+        mode = .editing(buffer)
+        updatePreview(buffer)
+        return []
+    }
+
+    mutating func editing(_ event: Event, _ buffer: inout TextBuffer) -> [EditorCommand] {
+        message = nil
+        switch event {
+        case .paste(let text): buffer.insert(text)
+        case .resize: break
+        case .key(let key):
+            switch key {
+            case .char(let c): buffer.insert(String(c))
+            case .backspace: buffer.backspace()
+            case .delete: buffer.deleteForward()
+            case .left: buffer.left()
+            case .right: buffer.right()
+            case .home: buffer.home()
+            case .end: buffer.end()
+            case .escape:
+                mode = .normal
+                preview = nil
+                return []
+            case .enter:
+                if commit(buffer.text) { goToNextEmptyOrDown() }
+                return []
+            case .tab, .backTab:
+                if commit(buffer.text) { nextEditable(forward: key == .tab) }
+                return []
+            case .up, .down:
+                if commit(buffer.text) { moveVertical(key == .up ? -1 : 1) }
+                return []
+            case .ctrl("s"):
+                if commit(buffer.text) { return save(thenQuit: false) }
+                return []
+            default: break
+            }
+        }
+        mode = .editing(buffer)
+        updatePreview(buffer)
+        return []
+    }
+
+    /// After Enter commits a cell: on to the next empty field (the guided walk) in a new
+    /// sheet, or simply down, as a spreadsheet does, in a filled one.
+    mutating func goToNextEmptyOrDown() {
+        let before = (tab, row, col)
+        moveVertical(1, crossSections: false)
+        if (tab, row, col) == before { nextEditable(forward: true) }
+        if let cell = currentCell, cell.target != nil, cell.text.isEmpty { stepMessage(cell) }
+    }
+
+    /// "第 3/6 步 · 资金情况：全年预算数(A)": where the guided walk has got to.
+    mutating func stepMessage(_ cell: FormCell) {
+        let label = cell.field.map { resolveLabel(lang.pick($0.label, $0.labelEn), year: session.year) } ?? ""
+        message = say("第 \(tab + 1)/\(sections.count) 步 · \(sections[tab].title)：\(label)",
+                      "Step \(tab + 1)/\(sections.count) · \(sections[tab].title): \(label)")
+    }
+
+    /// Figures as they would be with the number being typed, for the result bar, and a
+    /// warning as soon as the text cannot be read as the field's kind.
+    mutating func updatePreview(_ buffer: TextBuffer) {
+        guard let cell = currentCell, let target = cell.target, let f = cell.field else { return }
+        guard f.kind.isNumeric, !buffer.text.isEmpty else { preview = nil; return }
+        do {
+            let next = try SessionEditor.apply([Assignment(pointer: target.pointer, value: buffer.text)], to: session, template)
+            preview = Calculator.compute(next, template)
+        } catch {
+            preview = nil
+            message = Message(text: lang.pick(error.message, error.messageEn), isError: true)
+        }
+    }
+
+    /// Writes the typed text through `SessionEditor`; a bad value keeps the editor open with
+    /// the message, and the cell keeps its old value.
+    @discardableResult
+    mutating func commit(_ text: String) -> Bool {
+        guard let target = currentCell?.target else { mode = .normal; return true }
+        let value = text.trimmingCharacters(in: .whitespaces).isEmpty ? "null" : text
+        do {
+            let next = try SessionEditor.apply([Assignment(pointer: target.pointer, value: value)], to: session, template)
+            mode = .normal
+            if next != session { setSession(next) }
+            let (t, r, c) = position(of: target) ?? (tab, row, col)
+            tab = t; row = r; col = c
+            clampCursor()
+            return true
+        } catch {
+            message = Message(text: lang.pick(error.message, error.messageEn), isError: true)
+            return false
+        }
+    }
+
+    mutating func clearCell() {
+        guard let cell = currentCell, cell.target != nil else { return }
+        if readOnly { message = say("审阅模式只读：不能修改", "Review mode is read-only", error: true); return }
+        if cell.text.isEmpty { return }
+        _ = commit("")
+    }
+
+    mutating func longText(_ event: Event, _ buffer: inout TextBuffer, _ scroll: Int) -> [EditorCommand] {
+        message = nil
+        let w = longTextWidth
+        switch event {
+        case .paste(let text): buffer.insert(text)
+        case .resize: break
+        case .key(let key):
+            switch key {
+            case .char(let c): buffer.insert(String(c))
+            case .enter: buffer.insert("\n")
+            case .backspace: buffer.backspace()
+            case .delete: buffer.deleteForward()
+            case .left: buffer.left()
+            case .right: buffer.right()
+            case .up: buffer.vertical(-1, width: w)
+            case .down: buffer.vertical(1, width: w)
+            case .home: buffer.home()
+            case .end: buffer.end()
+            case .escape:
+                mode = .normal
+                return []
+            case .tab, .function(2):
+                if commit(buffer.text) { mode = .normal }
+                return []
+            case .ctrl("s"):
+                if commit(buffer.text) { return save(thenQuit: false) }
+                return []
+            default: break
+            }
+        }
+        let (line, _) = buffer.caretPosition(width: w)
+        let visible = max(1, bodyHeight - 4)
+        var sc = scroll
+        if line < sc { sc = line }
+        if line >= sc + visible { sc = line - visible + 1 }
+        mode = .longText(buffer, scroll: sc)
+        return []
+    }
+
+    /// Text width inside the long-text box.
+    public var longTextWidth: Int { max(10, width - 6) }
+
+    mutating func picker(_ event: Event, _ choices: [String], _ selected: Int) -> [EditorCommand] {
+        guard case .key(let key) = event else { return [] }
+        switch key {
+        case .up: mode = .picker(choices: choices, selected: max(0, selected - 1))
+        case .down: mode = .picker(choices: choices, selected: min(choices.count - 1, selected + 1))
+        case .escape: mode = .normal
+        case .enter, .tab:
+            guard choices.indices.contains(selected) else { mode = .normal; return [] }
+            if commit(choices[selected]) {
+                mode = .normal
+                if key == .tab { nextEditable(forward: true) } else { moveHorizontal(1) }
+            }
+        case .char(let c):
+            // Typing picks the first choice that starts with (or contains) the letter.
+            if let k = choices.firstIndex(where: { $0.hasPrefix(String(c)) }) ?? choices.firstIndex(where: { $0.contains(c) }) {
+                mode = .picker(choices: choices, selected: k)
+            }
+        default: break
+        }
+        return []
+    }
+
+    // MARK: rows
+
+    mutating func addRow() {
+        if readOnly { message = say("审阅模式只读：不能修改", "Review mode is read-only", error: true); return }
+        guard let source = currentRow?.source else {
+            message = say("这里不能添加行（在指标表或可增减行的表中按 Ctrl-N）", "No rows to add here (Ctrl-N works in the indicator grid and in tables)", error: true)
+            return
+        }
+        var s = session
+        var focus: Target
+        switch source {
+        case .indicator(let n):
+            let cur = s.indicators[n]
+            s.indicators.insert(IndicatorRow(level1: cur.level1, level2: cur.level2), at: n + 1)
+            focus = .indicator(row: n + 1, key: "name")
+        case .listEnd(nil):
+            let last = s.indicators.last
+            s.indicators.append(IndicatorRow(level1: last?.level1 ?? template.indicators?.tiers.first?.name ?? "",
+                                             level2: last?.level2 ?? template.indicators?.tiers.first?.level2.first ?? ""))
+            focus = .indicator(row: s.indicators.count - 1, key: "name")
+        case .tableRow(let tid, let n):
+            var rows = s.tables[tid] ?? []
+            rows.insert([:], at: n + 1)
+            s.tables[tid] = rows
+            focus = .tableCell(table: tid, row: n + 1, column: template.index.tables[tid]?.columns.first { !$0.isComputed }?.id ?? "name")
+        case .listEnd(let tid?):
+            var rows = s.tables[tid] ?? []
+            rows.append([:])
+            s.tables[tid] = rows
+            focus = .tableCell(table: tid, row: rows.count - 1, column: template.index.tables[tid]?.columns.first { !$0.isComputed }?.id ?? "name")
+        }
+        setSession(s)
+        if let (t, r, c) = position(of: focus) { tab = t; row = r; col = c }
+        message = say("已添加一行", "Row added")
+    }
+
+    mutating func askDeleteRow() {
+        if readOnly { message = say("审阅模式只读：不能修改", "Review mode is read-only", error: true); return }
+        guard let source = currentRow?.source else { return }
+        switch source {
+        case .indicator, .tableRow: mode = .confirm(.deleteRow(source))
+        case .listEnd: break
+        }
+    }
+
+    mutating func confirm(_ event: Event, _ what: Confirmation) -> [EditorCommand] {
+        guard case .key(let key) = event else { return [] }
+        switch what {
+        case .deleteRow(let source):
+            mode = .normal
+            guard key == .char("y") || key == .char("Y") || key == .enter else {
+                message = say("未删除", "Not deleted")
+                return []
+            }
+            var s = session
+            switch source {
+            case .indicator(let n) where s.indicators.indices.contains(n): s.indicators.remove(at: n)
+            case .tableRow(let tid, let n) where (s.tables[tid] ?? []).indices.contains(n): s.tables[tid]?.remove(at: n)
+            default: return []
+            }
+            setSession(s)
+            message = say("已删除一行（Ctrl-Z 撤销）", "Row deleted (Ctrl-Z undoes)")
+        case .quit:
+            switch key {
+            case .char("s"), .char("S"), .char("y"), .char("Y"):
+                mode = .normal
+                return save(thenQuit: true)
+            case .char("d"), .char("D"), .char("n"), .char("N"):
+                return [.quit]
+            default:
+                mode = .normal
+            }
+        }
+        return []
+    }
+
+    mutating func moveRow(_ step: Int) {
+        if readOnly { message = say("审阅模式只读：不能修改", "Review mode is read-only", error: true); return }
+        guard let source = currentRow?.source else { return }
+        var s = session
+        let keepCol = col
+        switch source {
+        case .indicator(let n):
+            let m = n + step
+            guard s.indicators.indices.contains(m) else { return }
+            s.indicators.swapAt(n, m)
+            setSession(s)
+            if let (t, r, _) = position(of: .indicator(row: m, key: "name")) { tab = t; row = r; col = keepCol }
+        case .tableRow(let tid, let n):
+            var rows = s.tables[tid] ?? []
+            let m = n + step
+            guard rows.indices.contains(m) else { return }
+            rows.swapAt(n, m)
+            s.tables[tid] = rows
+            setSession(s)
+            if let (t, r, _) = position(of: .tableCell(table: tid, row: m, column: "name")) ?? firstCell(ofTable: tid, row: m) { tab = t; row = r; col = keepCol }
+        case .listEnd:
+            return
+        }
+        clampCursor()
+    }
+
+    func firstCell(ofTable tid: String, row n: Int) -> (Int, Int, Int)? {
+        for (t, sec) in sections.enumerated() {
+            for (r, fr) in sec.rows.enumerated() where fr.source == .tableRow(table: tid, index: n) { return (t, r, 0) }
+        }
+        return nil
+    }
+
+    // MARK: undo, save, problems, find, pager
+
+    mutating func undo() {
+        guard let snap = undoStack.popLast() else {
+            message = say("没有可撤销的修改", "Nothing to undo")
+            return
+        }
+        redoStack.append(Snapshot(session: session, tab: tab, row: row, col: col))
+        restore(snap)
+        message = say("已撤销", "Undone")
+    }
+
+    mutating func redo() {
+        guard let snap = redoStack.popLast() else {
+            message = say("没有可重做的修改", "Nothing to redo")
+            return
+        }
+        undoStack.append(Snapshot(session: session, tab: tab, row: row, col: col))
+        restore(snap)
+        message = say("已重做", "Redone")
+    }
+
+    mutating func save(thenQuit: Bool) -> [EditorCommand] {
+        if readOnly {
+            message = say("审阅模式只读：不保存", "Review mode is read-only: nothing is saved", error: true)
+            return thenQuit ? [.quit] : []
+        }
+        guard isDirty else {
+            message = say("没有修改，无需保存", "No changes to save")
+            return thenQuit ? [.quit] : []
+        }
+        return [.save(path: path, bytes: SessionFile.render(session, template), thenQuit: thenQuit)]
+    }
+
+    mutating func problemList(_ event: Event, _ selected: Int) -> [EditorCommand] {
+        guard case .key(let key) = event else { return [] }
+        switch key {
+        case .up: mode = .problems(selected: max(0, selected - 1))
+        case .down: mode = .problems(selected: min(max(0, problems.count - 1), selected + 1))
+        case .pageUp: mode = .problems(selected: max(0, selected - bodyHeight))
+        case .pageDown: mode = .problems(selected: min(max(0, problems.count - 1), selected + bodyHeight))
+        case .enter:
+            mode = .normal
+            if problems.indices.contains(selected) { jump(to: problems[selected]) }
+        case .escape, .function(8), .char("q"): mode = .normal
+        default: break
+        }
+        return []
+    }
+
+    mutating func jump(to p: Problem) {
+        if let target = Target.from(pointer: p.pointer), let (t, r, c) = position(of: target) {
+            if t != tab { scroll = 0 }
+            tab = t; row = r; col = c
+        } else if let t = section(of: p) {
+            switchTab(t)
+        }
+        message = Message(text: p.message(lang), isError: p.severity == .error)
+    }
+
+    /// n / p in review: the next problem after (or before) the cursor.
+    mutating func jumpToProblem(forward: Bool) {
+        guard !problems.isEmpty else {
+            message = say("没有问题", "No problems")
+            return
+        }
+        let here = (tab, row, col)
+        func pos(_ p: Problem) -> (Int, Int, Int) {
+            if let target = Target.from(pointer: p.pointer), let at = position(of: target) { return at }
+            return (section(of: p) ?? 0, 0, 0)
+        }
+        let ordered = problems.map { ($0, pos($0)) }.sorted { $0.1 < $1.1 }
+        let pick = forward ? (ordered.first { $0.1 > here } ?? ordered.first) : (ordered.last { $0.1 < here } ?? ordered.last)
+        if let (p, _) = pick { jump(to: p) }
+    }
+
+    mutating func find(_ event: Event, _ buffer: inout TextBuffer) -> [EditorCommand] {
+        switch event {
+        case .paste(let t): buffer.insert(t)
+        case .key(let key):
+            switch key {
+            case .char(let c): buffer.insert(String(c))
+            case .backspace: buffer.backspace()
+            case .left: buffer.left()
+            case .right: buffer.right()
+            case .escape: mode = .normal; return []
+            case .enter:
+                lastSearch = buffer.text
+                mode = .normal
+                search(buffer.text)
+                return []
+            default: break
+            }
+        case .resize: break
+        }
+        mode = .find(buffer)
+        return []
+    }
+
+    /// Finds text in labels and cells, after the cursor, across sections, wrapping round.
+    mutating func search(_ needle: String) {
+        guard !needle.isEmpty else { return }
+        let total = sections.reduce(0) { $0 + $1.rows.count }
+        var t = tab, r = row
+        for step in 1...max(1, total + 1) {
+            r += 1
+            while sections.indices.contains(t) && r >= sections[t].rows.count {
+                t = (t + 1) % sections.count
+                r = 0
+            }
+            guard sections.indices.contains(t) else { break }
+            let fr = sections[t].rows[r]
+            if let k = fr.cells.firstIndex(where: { $0.text.contains(needle) }) {
+                if t != tab { scroll = 0 }
+                tab = t; row = r
+                col = fr.cells[k].isSelectable ? k : (fr.cells.firstIndex(where: \.isSelectable) ?? 0)
+                if !isStop(fr), let next = nextRow(from: r, step: 1) { row = next }
+                message = say("找到“\(needle)”（Ctrl-F 回车找下一个）", "Found \"\(needle)\" (Ctrl-F Enter finds the next)")
+                return
+            }
+            _ = step
+        }
+        message = say("未找到“\(needle)”", "\"\(needle)\" not found", error: true)
+    }
+
+    mutating func openPager() {
+        let doc = SheetLayout(session: session, template: template, computed: computed, problems: problems, lang: lang).document()
+        let text = TextRenderer(width: max(TextRenderer.minWidth, width - 1), border: .unicode, lang: lang).render(doc)
+        mode = .pager(lines: text.components(separatedBy: "\n"), scroll: 0)
+    }
+
+    mutating func overlayScroll(_ event: Event, _ scroll: Int, limit: Int = 200, _ make: (Int) -> Mode) {
+        guard case .key(let key) = event else { return }
+        switch key {
+        case .up: mode = make(max(0, scroll - 1))
+        case .down: mode = make(min(limit, scroll + 1))
+        case .pageUp: mode = make(max(0, scroll - bodyHeight))
+        case .pageDown, .char(" "): mode = make(min(limit, scroll + bodyHeight))
+        case .home: mode = make(0)
+        case .end: mode = make(limit)
+        default: mode = .normal
+        }
+    }
+}

@@ -1,0 +1,226 @@
+import JixiaoCore
+
+/// Everything the editor is: the sheet, where the cursor is, what is being typed, and what
+/// the user was last told. A plain value: `Editor.update` makes the next one from an event,
+/// `EditorView.draw` turns one into a screen.
+public struct EditorState: Sendable {
+    public enum Mode: Sendable {
+        case normal
+        /// Typing into a one-line cell (the edit line at the foot shows the text).
+        case editing(TextBuffer)
+        /// The multi-line editor for 年度总体目标, 偏差原因 and other long text.
+        case longText(TextBuffer, scroll: Int)
+        /// Choosing 一级/二级 from the template's lists.
+        case picker(choices: [String], selected: Int)
+        case confirm(Confirmation)
+        case help(scroll: Int)
+        case problems(selected: Int)
+        case pager(lines: [String], scroll: Int)
+        case find(TextBuffer)
+    }
+
+    public enum Confirmation: Sendable, Equatable {
+        case deleteRow(FormRow.Source)
+        case quit
+    }
+
+    public struct Message: Sendable, Equatable {
+        public var text: String
+        public var isError: Bool
+    }
+
+    struct Snapshot: Sendable {
+        var session: Session
+        var tab: Int
+        var row: Int
+        var col: Int
+    }
+
+    public let template: Template
+    public var path: String
+    public private(set) var session: Session
+    public private(set) var computed: Computed
+    public private(set) var problems: [Problem]
+    public private(set) var sections: [FormSection]
+    /// The session as last saved (or loaded): what "unsaved changes" is measured against.
+    public var savedSession: Session
+    public var readOnly: Bool
+    public var lang: Language
+
+    public var width: Int
+    public var height: Int
+    public var tab = 0
+    public var row = 0
+    public var col = 0
+    public var scroll = 0
+    public var mode: Mode = .normal
+    public var message: Message?
+    /// Figures computed from a number still being typed, for the result bar.
+    public var preview: Computed?
+    public var lastSearch = ""
+    public var wantsQuit = false
+    var undoStack: [Snapshot] = []
+    var redoStack: [Snapshot] = []
+
+    public init(session: Session, template: Template, path: String, readOnly: Bool = false, lang: Language = .zh, width: Int = 80, height: Int = 24) {
+        var s = session
+        s.storedComputed = nil
+        self.template = template
+        self.path = path
+        self.session = s
+        self.savedSession = s
+        self.readOnly = readOnly
+        self.lang = lang
+        self.width = width
+        self.height = height
+        let c = Calculator.compute(s, template)
+        self.computed = c
+        self.problems = Validator.validate(s, template, c)
+        self.sections = FormBuilder.build(s, template, c, lang: lang)
+        moveToFirstSelectable()
+    }
+
+    public var isDirty: Bool { session != savedSession }
+
+    public var currentRow: FormRow? {
+        guard sections.indices.contains(tab), sections[tab].rows.indices.contains(row) else { return nil }
+        return sections[tab].rows[row]
+    }
+
+    public var currentCell: FormCell? {
+        guard let r = currentRow, r.cells.indices.contains(col) else { return nil }
+        return r.cells[col]
+    }
+
+    /// Replaces the session and recomputes every figure, problem and row.
+    mutating func setSession(_ s: Session, recordUndo: Bool = true) {
+        if recordUndo {
+            undoStack.append(Snapshot(session: session, tab: tab, row: row, col: col))
+            if undoStack.count > 1000 { undoStack.removeFirst(undoStack.count - 1000) }
+            redoStack.removeAll()
+        }
+        session = s
+        refresh()
+    }
+
+    mutating func refresh() {
+        computed = Calculator.compute(session, template)
+        problems = Validator.validate(session, template, computed)
+        sections = FormBuilder.build(session, template, computed, lang: lang)
+        preview = nil
+        clampCursor()
+    }
+
+    mutating func restore(_ snap: Snapshot) {
+        session = snap.session
+        refresh()
+        tab = snap.tab
+        row = snap.row
+        col = snap.col
+        clampCursor()
+    }
+
+    mutating func clampCursor() {
+        tab = min(max(0, tab), max(0, sections.count - 1))
+        guard sections.indices.contains(tab) else { return }
+        let rows = sections[tab].rows
+        row = min(max(0, row), max(0, rows.count - 1))
+        if !(currentRow.map { $0.cells.contains(where: \.isSelectable) || $0.source != nil } ?? false) {
+            if let r = nextRow(from: row, step: 1) ?? nextRow(from: row, step: -1) { row = r }
+        }
+        if let r = currentRow {
+            col = min(max(0, col), max(0, r.cells.count - 1))
+            if !(r.cells.indices.contains(col) && r.cells[col].isSelectable) {
+                col = r.cells.firstIndex(where: \.isSelectable) ?? 0
+            }
+        }
+    }
+
+    /// A row the cursor can stand on: one with a cell to select, or an "add a row" line.
+    func isStop(_ r: FormRow) -> Bool {
+        r.kind == .data && (r.cells.contains(where: \.isSelectable) || r.source != nil)
+    }
+
+    func nextRow(from: Int, step: Int) -> Int? {
+        guard sections.indices.contains(tab) else { return nil }
+        let rows = sections[tab].rows
+        var k = from + step
+        while k >= 0 && k < rows.count {
+            if isStop(rows[k]) { return k }
+            k += step
+        }
+        return nil
+    }
+
+    mutating func moveToFirstSelectable() {
+        row = 0
+        col = 0
+        if let r = currentRow, isStop(r) {
+            col = r.cells.firstIndex(where: \.isSelectable) ?? 0
+            return
+        }
+        if let r = nextRow(from: -1, step: 1) { row = r }
+        clampCursor()
+    }
+
+    /// Where a target is on screen: (section, row, cell).
+    public func position(of target: Target) -> (Int, Int, Int)? {
+        for (t, sec) in sections.enumerated() {
+            for (r, fr) in sec.rows.enumerated() {
+                if let c = fr.cells.firstIndex(where: { $0.target == target }) { return (t, r, c) }
+            }
+        }
+        return nil
+    }
+
+    /// The section a problem belongs to, for the counts on the tabs.
+    public func section(of p: Problem) -> Int? {
+        if let target = Target.from(pointer: p.pointer), let (t, _, _) = position(of: target) { return t }
+        let tokens = p.pointer.tokens
+        let ix = template.index
+        func sectionContaining(_ match: (Block) -> Bool) -> Int? {
+            template.sections.firstIndex { $0.blocks.contains(where: match) }
+        }
+        switch tokens.first {
+        case "unit", "year":
+            return sectionContaining { if case .unit = $0 { return true } else { return false } }
+        case "indicators":
+            return sectionContaining { if case .indicators = $0 { return true } else { return false } }
+        case "fields" where tokens.count >= 2:
+            let id = tokens[1]
+            return sectionContaining { b in
+                switch b {
+                case .fields(let g): return g.fields.contains { $0.id == id }
+                case .grid(let g): return g.rows.contains { $0.id == id }
+                default: return false
+                }
+            }
+        case "tables" where tokens.count >= 2:
+            let id = tokens[1]
+            let gridID = ix.tables[id]?.gridID
+            return sectionContaining { b in
+                switch b {
+                case .table(let tab): return tab.id == id
+                case .grid(let g): return g.id == gridID
+                default: return false
+                }
+            }
+        case "computed":
+            return sectionContaining { if case .result = $0 { return true } else { return false } }
+        default:
+            return nil
+        }
+    }
+
+    public var problemCounts: [(errors: Int, warnings: Int)] {
+        var counts = Array(repeating: (errors: 0, warnings: 0), count: sections.count)
+        for p in problems {
+            guard let s = section(of: p), counts.indices.contains(s) else { continue }
+            if p.severity == .error { counts[s].errors += 1 } else { counts[s].warnings += 1 }
+        }
+        return counts
+    }
+
+    /// Rows of the body area (between the tab line and the result bar).
+    public var bodyHeight: Int { max(1, height - 4) }
+}
