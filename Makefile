@@ -44,12 +44,13 @@ test-swift:
 test-cli:
 	JIXIAO=$(abspath $(BIN)) $(PYTHON) -m pytest -q tests
 
-# Builds everything and shows the bundled example sheet. (The ncurses editor is issue #3;
-# until it lands this validates and shows the example's figures.)
+# Builds everything and opens the editor on a copy of the bundled example sheet (seed 000),
+# so that trying things out never changes the example itself.
+RUN_COPY   := .build/run/suining-2024.json
 run: build
-	$(BIN) validate $(EXAMPLE) || true
-	@echo
-	$(BIN) get $(EXAMPLE) /computed
+	@mkdir -p .build/run
+	@test -f $(RUN_COPY) || cp $(EXAMPLE) $(RUN_COPY)
+	$(BIN) edit $(RUN_COPY)
 
 bench: release
 	$(PYTHON) tests/bench.py $(abspath $(RELEASE))

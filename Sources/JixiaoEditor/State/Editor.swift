@@ -367,7 +367,11 @@ extension EditorState {
                 mode = .normal
                 return []
             case .tab, .function(2):
-                if commit(buffer.text) { mode = .normal }
+                // Done: like a one-line cell, Tab moves on to the next cell to fill.
+                if commit(buffer.text) {
+                    mode = .normal
+                    if key == .tab { nextEditable(forward: true) }
+                }
                 return []
             case .ctrl("s"):
                 if commit(buffer.text) { return save(thenQuit: false) }

@@ -109,7 +109,7 @@ public enum FormBuilder {
             case .fields(let g):
                 heading(lang.pick(g.title, g.titleEn))
                 let b = blocks.count
-                let labelWidth = min(30, max(8, g.fields.map { width(label($0, s, lang)) }.max() ?? 8))
+                let labelWidth = min(30, max(8, g.fields.map { width(label($0, s, lang)) + ($0.required ? 2 : 0) }.max() ?? 8))
                 let hasText = g.fields.contains { !$0.kind.isNumeric }
                 blocks.append(BlockLayout(columns: [
                     ColumnLayout(header: "", width: labelWidth, grows: false, align: .left),
