@@ -86,7 +86,7 @@ extension EditorState {
                 if let n = c.wholeNumberValue, n >= 1 { switchTab(n - 1) }
             case .ctrl("f"): mode = .find(TextBuffer(lastSearch))
             case .ctrl("s"): return save(thenQuit: false)
-            case .ctrl("q"):
+            case .ctrl("q"), .ctrl("c"):
                 if isDirty && !readOnly { mode = .confirm(.quit) } else { return [.quit] }
             case .ctrl("z"): undo()
             case .ctrl("y"): redo()

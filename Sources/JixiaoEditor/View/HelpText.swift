@@ -19,7 +19,7 @@ public enum HelpText {
         ("Ctrl-Z / Ctrl-Y", "撤销 / 重做（含行的增删移动）", "undo / redo (rows included)"),
         ("Ctrl-F", "查找标签和单元格中的文字", "find text in labels and cells"),
         ("Ctrl-S", "保存（原子写入）", "save (atomically)"),
-        ("Ctrl-Q", "退出；有未保存修改时先询问", "quit; asks when there are unsaved changes"),
+        ("Ctrl-Q / Ctrl-C", "退出；有未保存修改时先询问", "quit; asks when there are unsaved changes"),
         ("F1 / ?", "本帮助", "this help"),
         ("F5", "打印预览", "print preview"),
         ("F8", "问题列表；Enter 跳到字段", "problem list; Enter jumps to the field"),
