@@ -35,6 +35,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // make bench: the editor's keystroke-to-frame cost, in process.
+        .executableTarget(name: "jixiao-bench", dependencies: ["JixiaoCore", "JixiaoEditor"]),
         .testTarget(name: "JixiaoCoreTests", dependencies: ["JixiaoCore"]),
         .testTarget(name: "JixiaoEditorTests", dependencies: ["JixiaoEditor"]),
         .testTarget(name: "JixiaoTerminalTests", dependencies: ["JixiaoTerminal", "JixiaoCore"]),

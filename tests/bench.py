@@ -48,10 +48,68 @@ def median_ms(cmd, runs, ok=(0, 1)):
     return statistics.median(times)
 
 
+def pty_frames(path, rows=24, cols=80):
+    """The real binary in a pseudo-terminal: time to the first complete frame, and the bytes
+    written to the terminal for a one-cell edit (type a digit, Enter)."""
+    import pexpect
+    env = dict(os.environ, LANG="C.UTF-8", LC_ALL="C.UTF-8", TERM="xterm-256color")
+    t0 = time.perf_counter()
+    child = pexpect.spawn(BIN, ["edit", path], dimensions=(rows, cols), env=env, encoding=None, timeout=10)
+
+    def drain(quiet=0.15, until=None):
+        data = b""
+        while True:
+            try:
+                chunk = child.read_nonblocking(65536, timeout=quiet)
+                data += chunk
+            except pexpect.TIMEOUT:
+                if until is None or until in data:
+                    return data
+            except pexpect.EOF:
+                return data
+
+    first = drain(until="错误".encode())
+    first_ms = (time.perf_counter() - t0) * 1000 - 150  # minus the quiet period that ended it
+    child.send(b"\x1bOS")  # F4: nothing; makes sure the first frame is complete
+    drain()
+    # one-cell edit on the indicator grid: to section 5, then type a digit and Enter
+    for _ in range(4):
+        child.send(b"\x1b[17~")  # F6
+        drain(0.1)
+    child.send(b"\x1b[C" * 6)
+    drain(0.1)
+    child.send(b"4")
+    a = drain()
+    child.send(b"\r")
+    b = drain()
+    child.send(b"\x11")  # Ctrl-Q
+    drain(0.1)
+    child.send(b"d")
+    child.close(force=True)
+    return first_ms, len(a), len(b), len(first)
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix="jixiao-bench-")
     try:
         sheets = [("seed 000 (21 rows)", EXAMPLE)]
+        editor_sheets = []
+        for n in (30, 1000, 10000):
+            p = os.path.join(tmp, f"editor-{n}.json")
+            generate(n, p)
+            editor_sheets.append(p)
+        print("Editor, in process (update + view + diff), 80x24, median per keystroke:")
+        subprocess.run([os.path.join(os.path.dirname(BIN), "jixiao-bench")] + editor_sheets, check=True)
+        print()
+        print("Editor in a pseudo-terminal (80x24):")
+        print(f"{'sheet':<22}{'first frame ms':>16}{'frame bytes':>13}{'type 1 key B':>14}{'Enter B':>10}")
+        for name, path in [("seed 000 (21 rows)", EXAMPLE), ("1,000 rows", editor_sheets[1])]:
+            work = os.path.join(tmp, "pty.json")
+            shutil.copy(path, work)
+            ms, typed, entered, frame = pty_frames(work)
+            print(f"{name:<22}{ms:>16.1f}{frame:>13,}{typed:>14,}{entered:>10,}")
+        print()
+        print("Command line:")
         for n in (1000, 10000):
             p = os.path.join(tmp, f"rows-{n}.json")
             generate(n, p)

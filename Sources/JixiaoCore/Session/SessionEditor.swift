@@ -99,6 +99,12 @@ public enum SessionEditor {
             s.tables[tid] = rows
         case "indicators":
             guard ix.hasIndicators else { throw fail(a, "模板“\(t.id)”没有绩效指标", "template \"\(t.id)\" has no indicators") }
+            // One cell of an existing row (every keystroke of the editor): edit it in place
+            // rather than converting all rows, which costs milliseconds on a 10,000-row sheet.
+            if rest.count == 2, let n = JSONPointer.index(rest[0]), s.indicators.indices.contains(n), IndicatorRow.keys.contains(rest[1]) {
+                s.indicators[n].set(rest[1], try parseIndicator(a, rest[1], isNull ? nil : a.value, t))
+                return
+            }
             var rows = s.indicators.map { r in
                 Dictionary(uniqueKeysWithValues: IndicatorRow.keys.compactMap { k in r.value(k).map { (k, $0) } })
             }

@@ -1,0 +1,78 @@
+import Foundation
+import JixiaoCore
+import JixiaoEditor
+
+/// Times the editor's work per keystroke, in process: update (the editing logic, including
+/// recomputing the sheet on a committed edit) plus view (drawing the screen into the cell
+/// grid) plus the diff against the previous frame (what the terminal layer sends).
+/// Usage: jixiao-bench FILE…   (prints one table row per file)
+
+func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+
+func median(_ xs: [Double]) -> Double {
+    let s = xs.sorted()
+    return s.isEmpty ? 0 : s[s.count / 2]
+}
+
+func changedCells(_ a: ScreenBuffer, _ b: ScreenBuffer) -> Int {
+    guard a.width == b.width, a.height == b.height else { return b.width * b.height }
+    var n = 0
+    for i in 0..<a.cells.count where a.cells[i] != b.cells[i] { n += 1 }
+    return n
+}
+
+let registry = TemplateRegistry(folders: TemplateRegistry.defaultFolders())
+print("rows".padding(toLength: 10, withPad: " ", startingAt: 0)
+      + "open ms".leftPad(10) + "move ms".leftPad(10) + "type ms".leftPad(10) + "commit ms".leftPad(11) + "cells/edit".leftPad(12))
+for path in CommandLine.arguments.dropFirst() {
+    let t0 = now()
+    guard let loaded = try? SessionFile.load(path, registry: registry) else {
+        FileHandle.standardError.write(Data("cannot load \(path)\n".utf8))
+        exit(2)
+    }
+    var state = EditorState(session: loaded.session, template: loaded.template, path: path, width: 80, height: 24)
+    var frame = EditorView.draw(state)
+    let open = Double(now() - t0) / 1e6
+    // Go to the indicator grid, to the 得分 of the middle row.
+    if let mid = loaded.session.indicators.indices.dropFirst(loaded.session.indicators.count / 2).first,
+       let (t, r, c) = state.position(of: .indicator(row: mid, key: "score")) {
+        state.tab = t; state.row = r; state.col = c
+        frame = EditorView.draw(state)
+    }
+    func measure(_ events: [Event], times: Int) -> (Double, Int) {
+        var samples = [Double](), cells = 0
+        for _ in 0..<times {
+            for e in events {
+                let s0 = now()
+                state = Editor.update(state, e).0
+                let next = EditorView.draw(state)
+                cells = changedCells(frame, next)
+                frame = next
+                samples.append(Double(now() - s0) / 1e6)
+            }
+        }
+        return (median(samples), cells)
+    }
+    let (move, _) = measure([.key(.down), .key(.up)], times: 20)
+    let (type, _) = measure([.key(.char("4")), .key(.escape)], times: 10)
+    var commitSamples = [Double](), editCells = 0
+    for k in 0..<7 {
+        let before = frame
+        _ = measure([.key(.char(k % 2 == 0 ? "3" : "4"))], times: 1)
+        let s0 = now()
+        state = Editor.update(state, .key(.enter)).0
+        let next = EditorView.draw(state)
+        commitSamples.append(Double(now() - s0) / 1e6)
+        editCells = changedCells(before, next)
+        frame = next
+        state = Editor.update(state, .key(.up)).0
+        frame = EditorView.draw(state)
+    }
+    let rows = "\(loaded.session.indicators.count)"
+    print(rows.padding(toLength: 10, withPad: " ", startingAt: 0)
+          + String(format: "%10.2f%10.3f%10.3f%11.3f%12d", open, move, type, median(commitSamples), editCells))
+}
+
+extension String {
+    func leftPad(_ n: Int) -> String { String(repeating: " ", count: max(0, n - count)) + self }
+}
