@@ -24,6 +24,10 @@ public enum Calculator {
                 out.gridSums[row.id] = sums
             }
         }
+        if e.ix.hasIndicators, let scheme = t.indicators {
+            out.indicators = summarize(s.indicators, scheme, places: t.rounding.score)
+            e.summary = out.indicators
+        }
         for id in e.ix.fieldOrder where e.ix.fields[id]?.isComputed == true {
             if let v = e.scalar(id) { out.scalars[id] = v }
         }
@@ -45,9 +49,7 @@ public enum Calculator {
             }
             out.tableTotals[tid] = totals
         }
-        if e.ix.hasIndicators, let scheme = t.indicators {
-            out.indicators = summarize(s.indicators, scheme, places: t.rounding.score)
-        }
+
         if let total = t.total {
             let v = e.evaluate(total, table: nil, row: nil)
             out.total = v?.decimal.map { ExactDecimal.round($0, t.rounding.score) }
@@ -63,6 +65,81 @@ public enum Calculator {
 
     /// Subtotals per 一级 (in template order, then any the template does not know) and 二级.
     public static func summarize(_ rows: [IndicatorRow], _ scheme: IndicatorScheme, places: Int) -> IndicatorSummary {
+        if let fast = summarizeFixedPoint(rows, scheme, places: places) { return fast }
+        return summarizeDecimal(rows, scheme, places: places)
+    }
+
+    /// The same sums in integer hundredths (10^places), exact, for the common case where every
+    /// 分值 and 得分 has at most `places` decimals: Decimal arithmetic costs a hundred times
+    /// more, and this runs on every keystroke of a 10,000-row sheet. nil when any figure does
+    /// not fit, and the Decimal path takes over.
+    static func summarizeFixedPoint(_ rows: [IndicatorRow], _ scheme: IndicatorScheme, places: Int) -> IndicatorSummary? {
+        guard places >= 0, places <= 6 else { return nil }
+        var scale: Int64 = 1
+        for _ in 0..<places { scale *= 10 }
+        func units(_ literal: String?) -> Int64?? {
+            guard let literal else { return .some(nil) }
+            // Anything not a plain JSON number is left to the Decimal path, which treats it
+            // exactly as everywhere else (an unreadable literal counts as blank).
+            guard ExactDecimal.isPlainNumber(literal) else { return nil }
+            var v: Int64 = 0, frac = -1, neg = false
+            for (k, b) in literal.utf8.enumerated() {
+                switch b {
+                case UInt8(ascii: "-") where k == 0: neg = true
+                case UInt8(ascii: "."): if frac >= 0 { return nil }; frac = 0
+                case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    if frac >= 0 { frac += 1; if frac > places { return nil } }
+                    if v > Int64.max / 100 { return nil }
+                    v = v * 10 + Int64(b - UInt8(ascii: "0"))
+                default: return nil
+                }
+            }
+            for _ in 0..<(places - max(0, frac)) { v *= 10 }
+            return .some(neg ? -v : v)
+        }
+        struct L2 { var name: String; var w: Int64 = 0; var s: Int64 = 0; var rows = 0 }
+        struct T { var name: String; var weight: Decimal?; var w: Int64 = 0; var s: Int64 = 0; var rows = 0; var l2: [L2] }
+        var tiers = scheme.tiers.map { T(name: $0.name, weight: $0.weight, l2: $0.level2.map { L2(name: $0) }) }
+        var tierIndex = [String: Int]()
+        for (k, t) in tiers.enumerated() where tierIndex[t.name] == nil { tierIndex[t.name] = k }
+        var tw: Int64 = 0, ts: Int64 = 0
+        var hasW = false, hasS = false
+        for row in rows {
+            guard let wOpt = units(row.weight), let sOpt = units(row.score) else { return nil }
+            let w = wOpt ?? 0, sc = sOpt ?? 0
+            hasW = hasW || wOpt != nil
+            hasS = hasS || sOpt != nil
+            tw += w
+            ts += sc
+            let k: Int
+            if let found = tierIndex[row.level1] { k = found } else {
+                k = tiers.count
+                tierIndex[row.level1] = k
+                tiers.append(T(name: row.level1, weight: nil, l2: []))
+            }
+            tiers[k].w += w
+            tiers[k].s += sc
+            tiers[k].rows += 1
+            if let j = tiers[k].l2.firstIndex(where: { $0.name == row.level2 }) {
+                tiers[k].l2[j].w += w
+                tiers[k].l2[j].s += sc
+                tiers[k].l2[j].rows += 1
+            } else {
+                tiers[k].l2.append(L2(name: row.level2, w: w, s: sc, rows: 1))
+            }
+        }
+        func dec(_ v: Int64) -> Decimal {
+            Decimal(sign: v < 0 ? .minus : .plus, exponent: -places, significand: Decimal(UInt64(v.magnitude)))
+        }
+        return IndicatorSummary(
+            tiers: tiers.map { t in
+                IndicatorSummary.Tier(name: t.name, templateWeight: t.weight, weight: dec(t.w), score: dec(t.s), rows: t.rows,
+                                      level2: t.l2.map { .init(name: $0.name, weight: dec($0.w), score: dec($0.s), rows: $0.rows) })
+            },
+            weight: dec(tw), score: dec(ts), hasWeights: hasW, hasScores: hasS)
+    }
+
+    static func summarizeDecimal(_ rows: [IndicatorRow], _ scheme: IndicatorScheme, places: Int) -> IndicatorSummary {
         // Tiers live in an array addressed through an index map, so that each row updates its
         // tier in place (a dictionary of structs would copy the 二级 list on every row).
         var tiers = scheme.tiers.map { tier in
@@ -111,6 +188,8 @@ struct Evaluation {
     let t: Template
     let ix: TemplateIndex
     var scalarMemo = [String: ComputedValue?]()
+    /// The indicator subtotals, once computed: "indicators.score" is their total.
+    var summary: IndicatorSummary?
 
     init(s: Session, t: Template, ix: TemplateIndex) {
         self.s = s
@@ -176,10 +255,12 @@ struct Evaluation {
             guard let table, let row else { return nil }
             return tableCell(table, row, c)
         case .indicatorScores:
+            if let summary { return summary.hasScores ? .number(summary.score) : nil }
             let places = t.rounding.score
             let scores = s.indicators.compactMap(\.scoreValue)
             return scores.isEmpty ? nil : .number(scores.reduce(0) { $0 + ExactDecimal.round($1, places) })
         case .indicatorWeights:
+            if let summary { return summary.hasWeights ? .number(summary.weight) : nil }
             let ws = s.indicators.compactMap(\.weightValue)
             return ws.isEmpty ? nil : .number(ws.reduce(0, +))
         }

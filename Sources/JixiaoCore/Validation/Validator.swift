@@ -110,8 +110,9 @@ public enum Validator {
         }
         for (n, row) in s.indicators.enumerated() {
             let p = ip / n
-            let at = "第 \(n + 1) 行"
-            let atEn = "row \(n + 1)"
+            // Built only when a problem is reported: most rows of a 10,000-row sheet have none.
+            var at: String { "第 \(n + 1) 行" }
+            var atEn: String { "row \(n + 1)" }
             let tier = scheme.tiers.first { $0.name == row.level1 }
             if row.level1.isEmpty {
                 out.append(Problem(.error, p / "level1", "\(at)：缺少一级指标", "\(atEn): the first-tier indicator is missing", code: "required"))

@@ -220,12 +220,14 @@ public enum FormBuilder {
                 header(b)
                 var level2Names = [String]()
                 for tier in scheme.tiers { level2Names += tier.level2 }
+                let cellFields = Dictionary(uniqueKeysWithValues: IndicatorRow.keys.map { ($0, IndicatorRow.field($0, decimals: t.rounding.score)) })
+                let level1Names = scheme.tiers.map(\.name)
                 for (n, r) in s.indicators.enumerated() {
                     let l2 = scheme.tiers.first { $0.name == r.level1 }?.level2 ?? level2Names
                     var cells = [FormCell]()
                     for key in IndicatorRow.keys {
-                        let f = IndicatorRow.field(key, decimals: t.rounding.score)
-                        let choices: [String]? = key == "level1" ? scheme.tiers.map(\.name) : key == "level2" ? l2 : nil
+                        let f = cellFields[key]
+                        let choices: [String]? = key == "level1" ? level1Names : key == "level2" ? l2 : nil
                         cells.append(FormCell(text: r.value(key)?.text ?? "", look: .typed, target: .indicator(row: n, key: key), field: f, choices: choices))
                     }
                     rows.append(FormRow(kind: .data, block: b, cells: cells, source: .indicator(n)))
