@@ -130,3 +130,30 @@ def test_typing_the_whole_seed_000_sheet_gives_the_example_file(tmux, tmp_path):
     t.keys("C-q")
     assert t.exit_status() == 0
     assert f.read_text(encoding="utf-8") == (EXAMPLES / SUINING).read_text(encoding="utf-8")
+
+
+def test_new_without_a_file_asks_for_template_unit_year_and_file(tmux, tmp_path):
+    f = tmp_path / "asked.json"
+    t = tmux("new")
+    t.wait_for("选择模板")
+    t.text("3")
+    t.keys("Enter")
+    t.wait_for("单位名称")
+    t.text("测试单位")
+    t.keys("Enter")
+    t.wait_for("年度")
+    t.text("2025")
+    t.keys("Enter")
+    t.wait_for("文件名")
+    t.text(str(f))
+    t.keys("Enter")
+    assert t.exit_status() == 0
+    doc = json.loads(f.read_text(encoding="utf-8"))
+    ids = [l.split()[0] for l in run_jx("templates").stdout.splitlines()]
+    assert doc["template"]["id"] == ids[2]
+    assert doc["unit"] == "测试单位" and doc["year"] == 2025
+
+
+def test_new_without_a_file_outside_a_terminal_is_a_usage_error(jx):
+    p = jx("new")
+    assert p.returncode == 2 and "--template" in p.stderr

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import JixiaoCore
 
 struct NewCommand: ParsableCommand {
@@ -6,8 +7,8 @@ struct NewCommand: ParsableCommand {
         commandName: "new",
         abstract: "按模板新建一张空表，绝不覆盖已有文件 (create an empty sheet; never overwrites)")
 
-    @Option(name: .long, help: "模板 id，见 jixiao templates (template id)")
-    var template: String
+    @Option(name: .long, help: "模板 id，见 jixiao templates；在终端中省略时会列出模板供选择 (template id; asked for in a terminal when left out)")
+    var template: String?
 
     @Option(name: .long, help: "单位名称 (unit name)")
     var unit: String = ""
@@ -15,14 +16,24 @@ struct NewCommand: ParsableCommand {
     @Option(name: .long, help: "年度，如 2024 (year)")
     var year: Int?
 
-    @Argument(help: "新文件路径 (path of the new file)")
-    var file: String
+    @Argument(help: "新文件路径；在终端中省略时会询问 (path of the new file; asked for in a terminal when left out)")
+    var file: String?
 
     @OptionGroup var common: CommonOptions
 
     func run() throws {
         let lang = common.language
         let reg = common.registry()
+        var template = self.template, file = self.file, unit = self.unit, year = self.year
+        if template == nil || file == nil {
+            guard isatty(STDIN_FILENO) == 1 else {
+                complain(lang.pick("请给出 --template 和文件路径（不在终端中时不会询问）", "give --template and a file path (nothing is asked outside a terminal)"))
+                throw ExitCode(2)
+            }
+            guard let answers = NewSheetQuestions.ask(reg, template: template, unit: unit, year: year, file: file, lang: lang) else { throw ExitCode(2) }
+            (template, unit, year, file) = (answers.template, answers.unit, answers.year, answers.file)
+        }
+        guard let template, let file else { throw ExitCode(2) }
         guard let t = reg.template(id: template) else {
             if let broken = reg.brokenTemplate(id: template) {
                 complain(broken.render(lang))
@@ -43,7 +54,55 @@ struct NewCommand: ParsableCommand {
             complain(error.render(lang))
             throw ExitCode(2)
         }
-        print(lang.pick("已新建 \(file)（\(t.title(year: year))，模板 \(t.id) 第 \(t.version) 版）",
-                        "created \(file) (\(t.id) version \(t.version))"))
+        print(lang.pick("已新建 \(file)（\(t.title(year: year))，模板 \(t.id) 第 \(t.version) 版）。用 jixiao \(file) 开始填写。",
+                        "created \(file) (\(t.id) version \(t.version)). jixiao \(file) opens it."))
+    }
+}
+
+/// `jixiao new` in a terminal without a template or file: asks, one question a line.
+enum NewSheetQuestions {
+    struct Answers {
+        var template: String
+        var unit: String
+        var year: Int?
+        var file: String
+    }
+
+    static func ask(_ reg: TemplateRegistry, template: String?, unit: String, year: Int?, file: String?, lang: Language) -> Answers? {
+        func line(_ prompt: String) -> String? {
+            print(prompt, terminator: "")
+            return readLine()?.trimmingCharacters(in: .whitespaces)
+        }
+        var chosen = template
+        if chosen == nil {
+            print(lang.pick("选择模板：", "Choose a template:"))
+            for (n, t) in reg.templates.enumerated() {
+                print("  \(n + 1). \(t.title(year: nil))  \(t.region)  (\(t.id))")
+            }
+            while chosen == nil {
+                guard let answer = line(lang.pick("编号（1–\(reg.templates.count)）：", "Number (1–\(reg.templates.count)): ")) else { return nil }
+                if let n = Int(answer), reg.templates.indices.contains(n - 1) { chosen = reg.templates[n - 1].id }
+                else if reg.template(id: answer) != nil { chosen = answer }
+                else { print(lang.pick("没有这个模板，请重新输入。", "No such template; try again.")) }
+            }
+        }
+        var u = unit
+        if u.isEmpty { u = line(lang.pick("单位名称：", "Unit: ")) ?? "" }
+        var y = year
+        while y == nil {
+            guard let answer = line(lang.pick("年度（如 2025，可留空）：", "Year (e.g. 2025, may be left empty): ")) else { return nil }
+            if answer.isEmpty { break }
+            if let n = Int(answer.replacingOccurrences(of: "年", with: "")), (1949...2200).contains(n) { y = n }
+            else { print(lang.pick("年度应为 1949 到 2200 之间的整数。", "The year must be from 1949 to 2200.")) }
+        }
+        var f = file
+        while f == nil || f?.isEmpty == true {
+            guard let chosen else { return nil }
+            let suggestion = "\(chosen)-\(y.map(String.init) ?? "new").json"
+            guard let answer = line(lang.pick("文件名（回车用 \(suggestion)）：", "File name (Enter for \(suggestion)): ")) else { return nil }
+            f = answer.isEmpty ? suggestion : answer
+        }
+        guard let chosen, let f else { return nil }
+        return Answers(template: chosen, unit: u, year: y, file: f)
     }
 }

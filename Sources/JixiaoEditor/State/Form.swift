@@ -64,7 +64,9 @@ public enum FormBuilder {
         switch v {
         case .number(let d)?: return ExactDecimal.format(d, places: f.decimals)
         case .text(let x)?: return x
-        case .undefined?: return "—"
+        // ASCII, not "—": an East-Asian-Ambiguous dash is drawn double-width by many Chinese
+        // terminals and would push the rest of the row out of its columns.
+        case .undefined?: return "-"
         case nil: return ""
         }
     }
