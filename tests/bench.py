@@ -6,7 +6,8 @@ Prints a table: load + compute + validate, set (load + edit + atomic save), get 
 seed 000 example and on generated sheets of 1,000 and 10,000 indicator rows. Each figure is
 the median of several runs of the real binary, process start included.
 """
-import json, os, shutil, statistics, subprocess, sys, tempfile, time
+import csv, json, os, shutil, statistics, subprocess, sys, tempfile, time
+from decimal import Decimal
 
 BIN = sys.argv[1] if len(sys.argv) > 1 else os.path.abspath(".build/release/jixiao")
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -48,45 +49,98 @@ def median_ms(cmd, runs, ok=(0, 1)):
     return statistics.median(times)
 
 
-def pty_frames(path, rows=24, cols=80):
-    """The real binary in a pseudo-terminal: time to the first complete frame, and the bytes
-    written to the terminal for a one-cell edit (type a digit, Enter)."""
-    import pexpect
-    env = dict(os.environ, LANG="C.UTF-8", LC_ALL="C.UTF-8", TERM="xterm-256color")
-    t0 = time.perf_counter()
-    child = pexpect.spawn(BIN, ["edit", path], dimensions=(rows, cols), env=env, encoding=None, timeout=10)
+PTY_ENV = dict(os.environ, LANG="C.UTF-8", LC_ALL="C.UTF-8", TERM="xterm-256color")
 
-    def drain(quiet=0.15, until=None):
+
+class Pty:
+    """A program in an 80x24 pseudo-terminal, read and written directly (no pexpect: its
+    send and spawn delays would swamp what is measured here)."""
+
+    def __init__(self, argv):
+        import fcntl, pty, struct, termios
+        self.master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+        self.start = time.perf_counter()
+        self.proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=PTY_ENV, start_new_session=True)
+        os.close(slave)
+
+    def read(self, timeout):
+        import select
+        r, _, _ = select.select([self.master], [], [], timeout)
+        if not r:
+            return None
+        try:
+            return os.read(self.master, 1 << 20)
+        except OSError:
+            return None
+
+    def until(self, marker, timeout=20):
         data = b""
-        while True:
-            try:
-                chunk = child.read_nonblocking(65536, timeout=quiet)
-                data += chunk
-            except pexpect.TIMEOUT:
-                if until is None or until in data:
-                    return data
-            except pexpect.EOF:
-                return data
+        deadline = time.perf_counter() + timeout
+        while marker not in data:
+            chunk = self.read(max(0.0, deadline - time.perf_counter()))
+            if chunk is None:
+                raise SystemExit(f"{marker!r} never appeared")
+            data += chunk
+        return data
 
-    first = drain(until="错误".encode())
-    first_ms = (time.perf_counter() - t0) * 1000 - 150  # minus the quiet period that ended it
-    child.send(b"\x1bOS")  # F4: nothing; makes sure the first frame is complete
-    drain()
-    # one-cell edit on the indicator grid: to section 5, then type a digit and Enter
+    def quiet(self, gap=0.05):
+        """Reads until nothing comes for `gap` seconds: (bytes, time of the last byte)."""
+        data, last = b"", time.perf_counter()
+        while True:
+            chunk = self.read(gap)
+            if chunk is None:
+                return data, last
+            data += chunk
+            last = time.perf_counter()
+
+    def send(self, b):
+        os.write(self.master, b)
+
+    def close(self):
+        self.proc.kill()
+        self.proc.wait()
+        os.close(self.master)
+
+
+def first_frame_ms(argv, marker, runs=5):
+    """Start to the first complete frame in an 80x24 pseudo-terminal (median of runs)."""
+    times = []
+    for _ in range(runs):
+        p = Pty(argv)
+        p.until(marker)
+        times.append((time.perf_counter() - p.start) * 1000)
+        p.close()
+    return statistics.median(times)
+
+
+def editor_session(path):
+    """Keystroke round trip through the pty (key written to the last byte of the frame it
+    causes: the terminal layer writes only what changed), bytes for a one-cell edit, and
+    peak memory."""
+    p = Pty([BIN, "edit", path])
+    p.until("错误".encode())
     for _ in range(4):
-        child.send(b"\x1b[17~")  # F6
-        drain(0.1)
-    child.send(b"\x1b[C" * 6)
-    drain(0.1)
-    child.send(b"4")
-    a = drain()
-    child.send(b"\r")
-    b = drain()
-    child.send(b"\x11")  # Ctrl-Q
-    drain(0.1)
-    child.send(b"d")
-    child.close(force=True)
-    return first_ms, len(a), len(b), len(first)
+        p.send(b"\x1b[17~")  # F6: on to the indicator grid
+    p.until("三级指标".encode())
+    p.send(b"\x1b[C" * 6)  # to 得分 of the first row
+    p.quiet(0.2)
+    rounds = []
+    for _ in range(7):
+        t0 = time.perf_counter()
+        p.send(b"4")
+        _, last = p.quiet(0.03)
+        rounds.append((last - t0) * 1000)
+        p.send(b"\x1b")
+        p.quiet(0.2)
+    p.send(b"4")
+    typed = len(p.quiet(0.15)[0])
+    p.send(b"\r")
+    entered = len(p.quiet(0.15)[0])
+    with open(f"/proc/{p.proc.pid}/status") as f:
+        peak = next(int(l.split()[1]) for l in f if l.startswith("VmHWM")) / 1024
+    p.close()
+    return statistics.median(rounds), typed, entered, peak
 
 
 def main():
@@ -101,13 +155,28 @@ def main():
         print("Editor, in process (update + view + diff), 80x24, median per keystroke:")
         subprocess.run([os.path.join(os.path.dirname(BIN), "jixiao-bench")] + editor_sheets, check=True)
         print()
-        print("Editor in a pseudo-terminal (80x24):")
-        print(f"{'sheet':<22}{'first frame ms':>16}{'frame bytes':>13}{'type 1 key B':>14}{'Enter B':>10}")
-        for name, path in [("seed 000 (21 rows)", EXAMPLE), ("1,000 rows", editor_sheets[1])]:
+        print("Editor in a pseudo-terminal (80x24): first frame, keystroke round trip (key sent to new")
+        print("total on screen), bytes written for one cell edit (a digit, then Enter), peak memory:")
+        print(f"{'sheet':<22}{'first frame ms':>15}{'key ms':>9}{'digit B':>9}{'Enter B':>9}{'peak MB':>9}")
+        for name, path in [("seed 000 (21 rows)", EXAMPLE), ("1,000 rows", editor_sheets[1]), ("10,000 rows", editor_sheets[2])]:
             work = os.path.join(tmp, "pty.json")
             shutil.copy(path, work)
-            ms, typed, entered, frame = pty_frames(work)
-            print(f"{name:<22}{ms:>16.1f}{frame:>13,}{typed:>14,}{entered:>10,}")
+            ff = first_frame_ms([BIN, "edit", work], "错误".encode())
+            key, typed, entered, peak = editor_session(work)
+            print(f"{name:<22}{ff:>15.1f}{key:>9.1f}{typed:>9,}{entered:>9,}{peak:>9.1f}")
+        vd = shutil.which("vd")
+        if vd:
+            csv_path = os.path.join(tmp, "rows-1000.csv")
+            with open(csv_path, "w", encoding="utf-8", newline="") as f:
+                w = csv.writer(f)
+                w.writerow(["level1", "level2", "name", "target", "actual", "weight", "score", "deviation"])
+                for r in json.load(open(editor_sheets[1], encoding="utf-8"))["indicators"]:
+                    w.writerow(["" if r[k] is None else r[k] for k in ["level1", "level2", "name", "target", "actual", "weight", "score", "deviation"]])
+            ours = first_frame_ms([BIN, "edit", editor_sheets[1]], "错误".encode())
+            theirs = first_frame_ms([vd, csv_path], b"1000 rows")
+            print(f"\nFirst frame, the same 1,000 rows: jixiao {ours:.1f} ms, VisiData (CSV) {theirs:.1f} ms: {theirs / ours:.1f}x faster")
+        else:
+            print("\nVisiData (Debian package visidata) is not installed: no comparison")
         print()
         print("Command line:")
         for n in (1000, 10000):
