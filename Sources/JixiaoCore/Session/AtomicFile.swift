@@ -79,7 +79,7 @@ public enum AtomicFile {
 
     /// Writes `bytes` to `path` atomically. `exclusive` refuses to replace an existing file
     /// (for `new`, which never overwrites).
-    public static func write(_ bytes: [UInt8], to requested: String, exclusive: Bool = false) throws(FileError) {
+    public static func write(_ bytes: [UInt8], to requested: String, exclusive: Bool = false, backup: String? = nil) throws(FileError) {
         // Writing through a symbolic link updates the file it points to, not the link.
         var target = requested
         if !exclusive, let real = realpath(requested, nil) {
@@ -134,7 +134,17 @@ public enum AtomicFile {
         if exclusive {
             // link() fails if the target appeared meanwhile: still never overwrites.
             if link(tmp, target) != 0 { throw .errno(path, "无法创建文件", "cannot create the file") }
-        } else if rename(tmp, target) != 0 {
+        } else {
+            // The version being replaced stays as the backup: a hard link made just before the
+            // rename, so it costs no copy and the file is never absent.
+            if let backup, access(target, F_OK) == 0 {
+                unlink(backup)
+                if link(target, backup) != 0, let old = try? read(target) {
+                    try? write(old, to: backup)
+                }
+            }
+        }
+        if !exclusive && rename(tmp, target) != 0 {
             throw .errno(path, "无法替换文件", "cannot replace the file")
         }
         ok = true

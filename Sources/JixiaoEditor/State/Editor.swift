@@ -5,6 +5,8 @@ public enum EditorCommand: Equatable, Sendable {
     /// Write these bytes to the path atomically, then report with `Editor.saved`.
     case save(path: String, bytes: [UInt8], thenQuit: Bool)
     case quit
+    /// The user chose not to restore the edits in the recovery file: delete it.
+    case discardRecovery
 }
 
 /// All the editing logic: `update(state, event)` gives the next state and the commands to
@@ -41,6 +43,13 @@ extension EditorState {
             clampCursor()
             return []
         }
+        let commands = dispatch(event)
+        // A recovery offer stays until it is answered (viewing the difference returns to it).
+        if case .normal = mode, pendingRecovery != nil { mode = .confirm(.recover(savedAt: "")) }
+        return commands
+    }
+
+    mutating func dispatch(_ event: Event) -> [EditorCommand] {
         switch mode {
         case .normal: return normal(event)
         case .editing(var buffer): return editing(event, &buffer)
@@ -475,6 +484,35 @@ extension EditorState {
             }
             setSession(s)
             message = say("已删除一行（Ctrl-Z 撤销）", "Row deleted (Ctrl-Z undoes)")
+        case .recover:
+            switch key {
+            case .char("r"), .char("R"), .char("y"), .char("Y"):
+                if let r = pendingRecovery {
+                    pendingRecovery = nil
+                    mode = .normal
+                    setSession(r)
+                    message = say("已恢复上次未保存的修改（Ctrl-S 保存，Ctrl-Z 撤销恢复）", "Unsaved edits restored (Ctrl-S saves, Ctrl-Z undoes the restore)")
+                }
+            case .char("d"), .char("D"), .char("n"), .char("N"):
+                pendingRecovery = nil
+                mode = .normal
+                message = say("已丢弃恢复文件中的修改", "The recovered edits were discarded")
+                return [.discardRecovery]
+            case .char("v"), .char("V"):
+                if let r = pendingRecovery {
+                    let changes = SessionDiff.changes(from: session, to: r, template)
+                    var lines = [lang.pick("文件与恢复文件的差异（\(changes.count) 处）：任意键返回", "Differences between the file and the recovery (\(changes.count)): any key returns"), ""]
+                    for c in changes {
+                        lines.append(c.pointer)
+                        lines.append(lang.pick("  文件：", "  file:     ") + (c.old.isEmpty ? "（空）" : c.old))
+                        lines.append(lang.pick("  恢复：", "  recovery: ") + (c.new.isEmpty ? "（空）" : c.new))
+                    }
+                    mode = .pager(lines: lines, scroll: 0)
+                    return []
+                }
+            default:
+                break
+            }
         case .quit:
             switch key {
             case .char("s"), .char("S"), .char("y"), .char("Y"):

@@ -22,11 +22,18 @@ public struct EditorState: Sendable {
     public enum Confirmation: Sendable, Equatable {
         case deleteRow(FormRow.Source)
         case quit
+        /// A recovery file with unsaved edits was found on opening.
+        case recover(savedAt: String)
     }
 
     public struct Message: Sendable, Equatable {
         public var text: String
         public var isError: Bool
+
+        public init(text: String, isError: Bool) {
+            self.text = text
+            self.isError = isError
+        }
     }
 
     struct Snapshot: Sendable {
@@ -59,6 +66,10 @@ public struct EditorState: Sendable {
     public var preview: Computed?
     public var lastSearch = ""
     public var wantsQuit = false
+    /// Edits recovered from a crash, waiting for the user to restore or discard them.
+    public var pendingRecovery: Session?
+    /// Counts changes to the session, so the runtime knows when to write the journal.
+    public private(set) var revision = 0
     var undoStack: [Snapshot] = []
     var redoStack: [Snapshot] = []
 
@@ -100,7 +111,17 @@ public struct EditorState: Sendable {
             redoStack.removeAll()
         }
         session = s
+        revision += 1
         refresh()
+    }
+
+    /// Offers edits found in a recovery file: restore (r), discard (d) or view the difference (v).
+    public mutating func offerRecovery(_ recovered: Session, savedAt: String) {
+        var r = recovered
+        r.storedComputed = nil
+        guard r != session else { return }
+        pendingRecovery = r
+        mode = .confirm(.recover(savedAt: savedAt))
     }
 
     mutating func refresh() {
@@ -113,6 +134,7 @@ public struct EditorState: Sendable {
 
     mutating func restore(_ snap: Snapshot) {
         session = snap.session
+        revision += 1
         refresh()
         tab = snap.tab
         row = snap.row
