@@ -199,3 +199,19 @@ def test_huge_exponent_never_yields_nan(jx, tmp_path):
     q = jx("validate", f)
     assert q.returncode in (1, 2)
     assert "JSON" not in q.stderr, f"format left a file jixiao cannot read: {q.stderr}"
+
+
+def test_a_50_mb_file_is_refused_quickly(jx, tmp_path):
+    f = tmp_path / "huge.json"
+    with open(f, "wb") as out:
+        out.write(b'{"template": {"id": "hunan-dept-overall", "version": 1}, "unit": "')
+        out.write(b"x" * (50 << 20))
+        out.write(b'"}')
+    before = f.stat().st_mtime_ns
+    import time
+    t0 = time.time()
+    p = jx("validate", f)
+    assert p.returncode == 2
+    assert "文件过大" in p.stderr
+    assert time.time() - t0 < 5
+    assert f.stat().st_mtime_ns == before
