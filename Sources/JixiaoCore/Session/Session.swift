@@ -30,6 +30,14 @@ public struct Session: Equatable, Sendable {
         self.storedComputed = nil
     }
 
+    /// Equal when they say the same: a table with no rows is the same as an absent one.
+    public static func == (a: Session, b: Session) -> Bool {
+        a.templateID == b.templateID && a.templateVersion == b.templateVersion && a.unit == b.unit && a.year == b.year
+            && a.fields == b.fields && a.cells == b.cells && a.indicators == b.indicators
+            && a.storedComputed == b.storedComputed
+            && a.tables.filter { !$0.value.isEmpty } == b.tables.filter { !$0.value.isEmpty }
+    }
+
     /// A new, empty sheet for a template.
     public static func new(for template: Template, unit: String = "", year: Int? = nil) -> Session {
         Session(templateID: template.id, templateVersion: template.version, unit: unit, year: year)

@@ -35,8 +35,7 @@ public struct ScreenBuffer: Equatable, Sendable {
         let end = min(width, x + (limit ?? width))
         var col = x
         for ch in text {
-            var w = DisplayWidth.of(ch)
-            var shown = String(ch)
+            var (shown, w) = ScreenBuffer.shape(ch)
             if ch == "\t" || (w == 0 && ch.unicodeScalars.allSatisfy { $0.value < 0x20 || $0.value == 0x7F }) {
                 shown = " "  // control characters never reach the terminal
                 w = 1
@@ -65,6 +64,44 @@ public struct ScreenBuffer: Equatable, Sendable {
             col += w
         }
         return col - x
+    }
+
+    /// What a character is drawn as, and how many columns it takes. A cluster of several
+    /// spacing code points (👍🏽, a ZWJ family, a flag) is drawn as its first one: terminals
+    /// disagree on such clusters' width (1 to 8 columns), and a cell that drifts shifts the
+    /// whole row. Combining marks stay with their base.
+    public static func shape(_ ch: Character) -> (String, Int) {
+        let scalars = ch.unicodeScalars
+        if scalars.count == 1, let u = scalars.first { return (String(ch), DisplayWidth.of(u)) }
+        var kept = String.UnicodeScalarView()
+        var width = 0
+        for u in scalars {
+            let w = DisplayWidth.of(u)
+            if w > 0 {
+                if width > 0 { continue }  // a second spacing code point: left out
+                width = w
+            } else if width == 0 && !kept.isEmpty {
+                continue
+            }
+            kept.append(u)
+        }
+        return (String(kept), width)
+    }
+
+    /// Columns a character takes on screen (see `shape`).
+    public static func width(_ ch: Character) -> Int { shape(ch).1 }
+
+    /// Columns a text takes on screen.
+    public static func width(of s: String) -> Int { s.reduce(0) { $0 + width($1) } }
+
+    /// Pads to `width` screen columns.
+    public static func pad(_ s: String, to width: Int, align: DisplayWidth.Alignment) -> String {
+        let gap = max(0, width - self.width(of: s))
+        switch align {
+        case .left: return s + String(repeating: " ", count: gap)
+        case .right: return String(repeating: " ", count: gap) + s
+        case .center: return String(repeating: " ", count: gap / 2) + s + String(repeating: " ", count: gap - gap / 2)
+        }
     }
 
     /// Fills columns [x, x+count) of row y with blanks in a style.

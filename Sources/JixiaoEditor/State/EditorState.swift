@@ -88,6 +88,7 @@ public struct EditorState: Sendable {
         self.computed = c
         self.problems = Validator.validate(s, template, c)
         self.sections = FormBuilder.build(s, template, c, lang: lang)
+        indexPositions()
         moveToFirstSelectable()
     }
 
@@ -128,9 +129,29 @@ public struct EditorState: Sendable {
         computed = Calculator.compute(session, template)
         problems = Validator.validate(session, template, computed)
         sections = FormBuilder.build(session, template, computed, lang: lang)
+        indexPositions()
         preview = nil
         clampCursor()
     }
+
+    /// The problem counts per tab and the problem of each cell: built once per change, so
+    /// that drawing a frame never goes through every problem.
+    mutating func indexPositions() {
+        var counts = Array(repeating: (errors: 0, warnings: 0), count: sections.count)
+        for p in problems {
+            guard let s = section(of: p), counts.indices.contains(s) else { continue }
+            if p.severity == .error { counts[s].errors += 1 } else { counts[s].warnings += 1 }
+        }
+        problemCounts = counts
+        var flagged = [Target: Severity]()
+        for p in problems {
+            if let t = Target.from(pointer: p.pointer) { flagged[t] = min(flagged[t] ?? .warning, p.severity) }
+        }
+        problemAt = flagged
+    }
+
+    /// The worst problem of each typed value, for marking cells.
+    public private(set) var problemAt: [Target: Severity] = [:]
 
     mutating func restore(_ snap: Snapshot) {
         session = snap.session
@@ -187,6 +208,7 @@ public struct EditorState: Sendable {
 
     /// Where a target is on screen: (section, row, cell).
     public func position(of target: Target) -> (Int, Int, Int)? {
+        // A scan, only on jumps (problems, find, undo); nothing per frame depends on it.
         for (t, sec) in sections.enumerated() {
             for (r, fr) in sec.rows.enumerated() {
                 if let c = fr.cells.firstIndex(where: { $0.target == target }) { return (t, r, c) }
@@ -197,7 +219,6 @@ public struct EditorState: Sendable {
 
     /// The section a problem belongs to, for the counts on the tabs.
     public func section(of p: Problem) -> Int? {
-        if let target = Target.from(pointer: p.pointer), let (t, _, _) = position(of: target) { return t }
         let tokens = p.pointer.tokens
         let ix = template.index
         func sectionContaining(_ match: (Block) -> Bool) -> Int? {
@@ -234,14 +255,8 @@ public struct EditorState: Sendable {
         }
     }
 
-    public var problemCounts: [(errors: Int, warnings: Int)] {
-        var counts = Array(repeating: (errors: 0, warnings: 0), count: sections.count)
-        for p in problems {
-            guard let s = section(of: p), counts.indices.contains(s) else { continue }
-            if p.severity == .error { counts[s].errors += 1 } else { counts[s].warnings += 1 }
-        }
-        return counts
-    }
+    /// Errors and warnings per section (tab), as of the last change.
+    public private(set) var problemCounts: [(errors: Int, warnings: Int)] = []
 
     /// Rows of the body area (between the tab line and the result bar).
     public var bodyHeight: Int { max(1, height - 4) }

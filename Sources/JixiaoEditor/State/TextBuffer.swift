@@ -62,7 +62,7 @@ public struct TextBuffer: Equatable, Sendable {
 
     /// Display width of the text before the caret (single-line fields).
     public var caretColumn: Int {
-        chars[0..<caret].reduce(0) { $0 + DisplayWidth.of($1) }
+        chars[0..<caret].reduce(0) { $0 + ScreenBuffer.width($1) }
     }
 
     // MARK: wrapped layout (long text)
@@ -82,7 +82,7 @@ public struct TextBuffer: Equatable, Sendable {
                 k += 1
                 continue
             }
-            let w = DisplayWidth.of(c)
+            let w = ScreenBuffer.width(c)
             if col + w > width {
                 lines.append(start..<k)
                 start = k
@@ -102,7 +102,7 @@ public struct TextBuffer: Equatable, Sendable {
             let isLast = n == lines.count - 1
             let nextStartsHere = !isLast && lines[n + 1].lowerBound == caret && r.upperBound == caret
             if caret >= r.lowerBound && caret <= r.upperBound && !nextStartsHere {
-                return (n, chars[r.lowerBound..<caret].reduce(0) { $0 + DisplayWidth.of($1) })
+                return (n, chars[r.lowerBound..<caret].reduce(0) { $0 + ScreenBuffer.width($1) })
             }
         }
         return (lines.count - 1, 0)
@@ -118,7 +118,7 @@ public struct TextBuffer: Equatable, Sendable {
         let r = lines[target]
         var k = r.lowerBound, col = 0
         while k < r.upperBound {
-            let w = DisplayWidth.of(chars[k])
+            let w = ScreenBuffer.width(chars[k])
             if col + w > column { break }
             col += w
             k += 1

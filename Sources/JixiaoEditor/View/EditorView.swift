@@ -122,10 +122,7 @@ public enum EditorView {
     static func body(_ s: EditorState, _ b: inout ScreenBuffer, scroll: Int) {
         guard s.sections.indices.contains(s.tab) else { return }
         let sec = s.sections[s.tab]
-        var flagged = [Target: Severity]()
-        for p in s.problems {
-            if let t = Target.from(pointer: p.pointer) { flagged[t] = min(flagged[t] ?? .warning, p.severity) }
-        }
+        let flagged = s.problemAt
         let top = 2
         for i in 0..<s.bodyHeight {
             let r = scroll + i
@@ -153,10 +150,10 @@ public enum EditorView {
                 let selected = isCurrent && k == s.col && cell.isSelectable && !isOverlay(s.mode)
                 let st = style(for: cell, selected: selected, problem: cell.target.flatMap { flagged[$0] })
                 var text = cell.text.replacingOccurrences(of: "\n", with: " ")
-                if DisplayWidth.of(text) > spot.width { text = clip(text, spot.width - 1) + "~" }
+                if ScreenBuffer.width(of: text) > spot.width { text = clip(text, spot.width - 1) + "~" }
                 let align = sec.blocks[row.block].columns[k].align
                 if selected || st.background != .normal { b.fill(x: spot.x, y: y, count: spot.width, style: st) }
-                b.put(DisplayWidth.pad(text, to: spot.width, align: row.kind == .header ? .center : align), x: spot.x, y: y, style: st, limit: spot.width)
+                b.put(ScreenBuffer.pad(text, to: spot.width, align: row.kind == .header ? .center : align), x: spot.x, y: y, style: st, limit: spot.width)
             }
         }
     }
@@ -172,7 +169,7 @@ public enum EditorView {
     static func clip(_ text: String, _ width: Int) -> String {
         var out = "", w = 0
         for c in text {
-            let cw = DisplayWidth.of(c)
+            let cw = ScreenBuffer.width(c)
             if w + cw > width { break }
             out.append(c)
             w += cw
@@ -227,14 +224,14 @@ public enum EditorView {
             var chars = buffer.chars[...]
             var caretCol = buffer.caretColumn
             while caretCol >= room, !chars.isEmpty {
-                caretCol -= DisplayWidth.of(chars.removeFirst())
+                caretCol -= ScreenBuffer.width(chars.removeFirst())
             }
             b.put(String(chars), x: lw, y: y, style: .editing, limit: room)
             b.cursor = (min(s.width - 1, lw + caretCol), y)
             if let m = s.message, m.isError {
                 // An unreadable number is flagged at once, on the result bar's line end.
                 let text = " " + m.text
-                let w = DisplayWidth.of(text)
+                let w = ScreenBuffer.width(of: text)
                 b.put(text, x: max(0, s.width - w), y: y - 1, style: .barError, limit: s.width)
             }
         case .find(let buffer):
