@@ -139,6 +139,10 @@ def editor_session(path):
     entered = len(p.quiet(0.15)[0])
     with open(f"/proc/{p.proc.pid}/status") as f:
         peak = next(int(l.split()[1]) for l in f if l.startswith("VmHWM")) / 1024
+    p.send(b"\x11")  # Ctrl-Q, then d: quit without saving, leaving no recovery file behind
+    p.quiet(0.1)
+    p.send(b"d")
+    p.quiet(0.1)
     p.close()
     return statistics.median(rounds), typed, entered, peak
 
@@ -158,8 +162,8 @@ def main():
         print("Editor in a pseudo-terminal (80x24): first frame, keystroke round trip (key sent to new")
         print("total on screen), bytes written for one cell edit (a digit, then Enter), peak memory:")
         print(f"{'sheet':<22}{'first frame ms':>15}{'key ms':>9}{'digit B':>9}{'Enter B':>9}{'peak MB':>9}")
-        for name, path in [("seed 000 (21 rows)", EXAMPLE), ("1,000 rows", editor_sheets[1]), ("10,000 rows", editor_sheets[2])]:
-            work = os.path.join(tmp, "pty.json")
+        for k, (name, path) in enumerate([("seed 000 (21 rows)", EXAMPLE), ("1,000 rows", editor_sheets[1]), ("10,000 rows", editor_sheets[2])]):
+            work = os.path.join(tmp, f"pty-{k}.json")
             shutil.copy(path, work)
             ff = first_frame_ms([BIN, "edit", work], "错误".encode())
             key, typed, entered, peak = editor_session(work)

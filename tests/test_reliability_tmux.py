@@ -59,7 +59,7 @@ def test_kill_9_loses_no_committed_edit(tmux, tmp_path):
     t = tmux(f)
     t.wait_for("总分 91.00")
     edit_staff_actual(t, "47")
-    time.sleep(0.3)
+    time.sleep(1.1)
     os.kill(editor_pid(f), signal.SIGKILL)
     t.exit_status()
     assert f.read_bytes() == before  # never saved
@@ -86,6 +86,7 @@ def test_sighup_restores_the_terminal_exits_nonzero_and_keeps_the_edits(tmux, tm
     t = tmux(f)
     t.wait_for("总分 91.00")
     edit_staff_actual(t, "48")
+    time.sleep(1.1)  # every committed edit is in the journal within a second
     os.kill(editor_pid(f), signal.SIGHUP)
     assert t.exit_status() != 0
     assert recovery_file(f).exists()

@@ -95,9 +95,28 @@ func runEditor(file: String, readOnly: Bool, common: CommonOptions) throws {
     var overwriteConfirmed = false
     var journaled = state.revision
 
+    // The journal is written when the user pauses (100 ms without a key) and at the latest
+    // a second after a committed edit: typing never waits for a disk flush, and no committed
+    // edit is more than a second from the disk.
+    var journalDue: UInt64?
+    func flushJournal() {
+        journalDue = nil
+        if state.isDirty {
+            if let error = journal.write(state.session, state.template) {
+                state.message = .init(text: lang.pick("无法写入恢复文件：\(error.message)", "cannot write the recovery file: \(error.messageEn)"), isError: true)
+                terminal.present(EditorView.draw(state))
+            }
+        } else {
+            journal.remove()
+        }
+    }
+
     terminal.present(EditorView.draw(state))
     while true {
-        guard let event = terminal.readEvent(timeoutMilliseconds: 1000) else { continue }
+        guard let event = terminal.readEvent(timeoutMilliseconds: journalDue == nil ? 1000 : 100) else {
+            if journalDue != nil { flushJournal() }
+            continue
+        }
         var commands: [EditorCommand]
         (state, commands) = Editor.update(state, event)
         while !commands.isEmpty {
@@ -123,6 +142,7 @@ func runEditor(file: String, readOnly: Bool, common: CommonOptions) throws {
                         fileStamp = FileStamp(path)
                         overwriteConfirmed = false
                         journal.remove()
+                        journalDue = nil
                         result = Editor.saved(state, error: nil, thenQuit: thenQuit)
                     } catch {
                         // The reason first: the status line is narrow and the title bar already
@@ -134,19 +154,13 @@ func runEditor(file: String, readOnly: Bool, common: CommonOptions) throws {
                 commands += result.1
             }
         }
-        // Every committed edit reaches the journal at once; going back to the saved sheet
-        // (undo) removes it.
+        // A committed edit (or an undo back to the saved sheet) is due in the journal.
         if state.revision != journaled && !state.readOnly {
             journaled = state.revision
-            if state.isDirty {
-                if let error = journal.write(state.session, state.template) {
-                    state.message = .init(text: lang.pick("无法写入恢复文件：\(error.message)", "cannot write the recovery file: \(error.messageEn)"), isError: true)
-                }
-            } else {
-                journal.remove()
-            }
+            if journalDue == nil { journalDue = DispatchTime.now().uptimeNanoseconds }
         }
         terminal.present(EditorView.draw(state))
+        if let due = journalDue, DispatchTime.now().uptimeNanoseconds - due >= 1_000_000_000 { flushJournal() }
     }
 }
 
