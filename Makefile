@@ -4,10 +4,11 @@ PYTHON     ?= python3
 BIN        := .build/debug/jixiao
 RELEASE    := .build/release/jixiao
 EXAMPLE    := Templates/examples/suining-2024.json
-APT_PKGS   := libncurses-dev tmux
+# g++ brings libstdc++.so, which libFuzzer (make fuzz) links against.
+APT_PKGS   := libncurses-dev tmux g++
 PIP_PKGS   := jsonschema pytest
 
-.PHONY: all deps build release install test test-swift test-cli run bench clean
+.PHONY: all deps build release install test test-swift test-cli run bench fuzz fuzz-short fuzz-build clean
 
 all: build
 
@@ -36,7 +37,7 @@ install: release
 	install -m 755 $(RELEASE) $(DESTDIR)$(PREFIX)/bin/jixiao
 	install -m 644 Templates/*.json $(DESTDIR)$(PREFIX)/share/jixiao/templates/
 
-test: build test-swift test-cli
+test: build test-swift test-cli fuzz-short
 
 test-swift:
 	$(SWIFT) test
@@ -57,6 +58,49 @@ bench: release
 	@command -v vd >/dev/null || { SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq visidata; }
 	@$(PYTHON) -c "import pexpect" 2>/dev/null || $(PYTHON) -m pip install -q pexpect
 	$(PYTHON) tests/bench.py $(abspath $(RELEASE))
+
+# Coverage-guided fuzzing (libFuzzer, shipped with the Swift toolchain) of session and template
+# loading. Not a SwiftPM target: JixiaoCore is compiled once more with coverage instrumentation
+# into a static library, and each target in Fuzz/ is linked against it.
+#   make fuzz                          60 s per target (FUZZ_SECONDS=600 for longer)
+#   make fuzz FUZZ_SANITIZE=fuzzer,address    with AddressSanitizer (slower)
+FUZZ_SECONDS       ?= 60
+FUZZ_SHORT_SECONDS ?= 10
+FUZZ_SANITIZE      ?= fuzzer
+FUZZ_JOBS          ?= $(shell nproc 2>/dev/null || echo 2)
+SWIFTC     ?= $(if $(findstring /,$(SWIFT)),$(dir $(SWIFT))swiftc,swiftc)
+comma      := ,
+FUZZ_OUT   := .build/fuzz/$(subst $(comma),-,$(FUZZ_SANITIZE))
+FUZZ_FLAGS_SWIFTC := -swift-version 6 -parse-as-library -O -sanitize=$(FUZZ_SANITIZE)
+CORE_SRCS  := $(sort $(shell find Sources/JixiaoCore -name '*.swift'))
+FUZZ_SEEDS_SESSION  := Templates/examples Templates Fuzz/seeds/session
+FUZZ_SEEDS_TEMPLATE := Templates Templates/examples
+
+# Absolute paths: TemplateRegistry.sourceTemplates is found from its own #filePath.
+$(FUZZ_OUT)/libJixiaoCore.a: $(CORE_SRCS)
+	@mkdir -p $(FUZZ_OUT)
+	@echo "swiftc $(FUZZ_FLAGS_SWIFTC) Sources/JixiaoCore → $@"
+	@$(SWIFTC) $(FUZZ_FLAGS_SWIFTC) -j$(FUZZ_JOBS) -module-name JixiaoCore -emit-library -static -emit-module \
+	  -emit-module-path $(FUZZ_OUT)/JixiaoCore.swiftmodule -o $@ $(abspath $(CORE_SRCS))
+
+FUZZ_LINK   = $(SWIFTC) $(FUZZ_FLAGS_SWIFTC) -use-ld=lld -I $(FUZZ_OUT) -L $(FUZZ_OUT) -lJixiaoCore
+$(FUZZ_OUT)/fuzz-session: Fuzz/FuzzSupport.swift Fuzz/FuzzSession.swift $(FUZZ_OUT)/libJixiaoCore.a
+	$(FUZZ_LINK) $(filter %.swift,$^) -o $@
+$(FUZZ_OUT)/fuzz-template: Fuzz/FuzzSupport.swift Fuzz/FuzzTemplate.swift $(FUZZ_OUT)/libJixiaoCore.a
+	$(FUZZ_LINK) $(filter %.swift,$^) -o $@
+
+fuzz-build: deps $(FUZZ_OUT)/fuzz-session $(FUZZ_OUT)/fuzz-template
+
+# $(call fuzz-run,seconds): each target in turn, from a fresh copy of its seeds.
+fuzz-run = Fuzz/run.sh fuzz-session $(FUZZ_OUT)/fuzz-session $(1) $(FUZZ_OUT)/run/session $(FUZZ_SEEDS_SESSION) && \
+	Fuzz/run.sh fuzz-template $(FUZZ_OUT)/fuzz-template $(1) $(FUZZ_OUT)/run/template $(FUZZ_SEEDS_TEMPLATE)
+
+fuzz: fuzz-build
+	@$(call fuzz-run,$(FUZZ_SECONDS))
+
+# Part of make test.
+fuzz-short: fuzz-build
+	@$(call fuzz-run,$(FUZZ_SHORT_SECONDS))
 
 clean:
 	rm -rf .build

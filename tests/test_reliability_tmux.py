@@ -192,3 +192,33 @@ def test_a_full_disk_keeps_the_old_file_whole(tmux, tmp_path):
         assert t.exit_status() == 0
     finally:
         subprocess.run(["umount", "-l", str(mnt)], capture_output=True)
+
+
+def test_a_terminal_that_goes_away_stops_the_editor_and_keeps_the_edits(tmp_path, binary):
+    """The SSH link drops: the pty closes under the editor. It must not spin on a dead
+    terminal; it keeps every committed edit in the journal and exits."""
+    import fcntl, pty, select, struct, termios
+    f = copy_example(tmp_path, SUINING)
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    env = dict(_env(), TERM="xterm-256color")
+    proc = subprocess.Popen([binary, "edit", str(f)], stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True)
+    os.close(slave)
+    seen = b""
+    deadline = time.time() + 10
+    while "错误".encode() not in seen and time.time() < deadline:
+        if select.select([master], [], [], 0.5)[0]:
+            seen += os.read(master, 65536)
+    os.write(master, b"\x1b[17~")  # F6
+    time.sleep(0.3)
+    os.write(master, b"\x1b[B43\r")  # Down, 43, Enter: 实际在职人数
+    time.sleep(0.3)
+    os.close(master)  # the terminal goes away
+    try:
+        code = proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        raise AssertionError("the editor kept running after its terminal went away")
+    assert code != 0
+    journal = json.loads(recovery_file(f).read_text(encoding="utf-8"))
+    assert journal["fields"]["staff_actual"] == 43

@@ -29,7 +29,9 @@ public enum TerminalError: Error, Equatable, CustomStringConvertible {
 /// Everything else (what to draw, what keys mean) is the editor's. One at a time; main thread.
 public final class Terminal {
     /// How long curses waits after ESC for the rest of a key sequence.
-    public static let escapeDelayMilliseconds: Int32 = 25
+    /// How long an Esc waits for the rest of a key's sequence (F2, Home, arrows): long enough
+    /// for a slow SSH link or a busy machine, short enough that Esc still feels immediate.
+    public static let escapeDelayMilliseconds: Int32 = 100
 
     /// False when NO_COLOR is set or the terminal has no colours: styles are then shown with
     /// bold, underline and reverse only.
@@ -251,6 +253,17 @@ public final class Terminal {
     /// nil when nothing arrived in time, or when what arrived means nothing to the editor.
     /// An escape sequence or a paste in progress is read to its end first (with the shorter
     /// timeouts of `KeyDecoder`), so a paste comes back as one `.paste`.
+    /// True when the terminal has gone away (the SSH link dropped, the window was closed):
+    /// input then ends at once, and the program must save what it can and stop instead of
+    /// spinning.
+    public var isHungUp: Bool {
+        var pfd = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&pfd, 1, 0) >= 0 else { return true }
+        if pfd.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return true }
+        var t = termios()
+        return tcgetattr(STDIN_FILENO, &t) != 0
+    }
+
     public func readEvent(timeoutMilliseconds: Int32) -> Event? {
         guard isActive else { return nil }
         if !queued.isEmpty { return queued.removeFirst() }

@@ -115,6 +115,12 @@ func runEditor(file: String, readOnly: Bool, common: CommonOptions) throws {
     while true {
         guard let event = terminal.readEvent(timeoutMilliseconds: journalDue == nil ? 1000 : 100) else {
             if journalDue != nil { flushJournal() }
+            if terminal.isHungUp {
+                // The terminal is gone: keep every committed edit in the journal and stop,
+                // as on SIGHUP.
+                if !state.readOnly && state.isDirty { _ = journal.write(state.session, state.template) }
+                throw ExitCode(129)
+            }
             continue
         }
         var commands: [EditorCommand]

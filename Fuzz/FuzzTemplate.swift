@@ -1,0 +1,16 @@
+// libFuzzer target: bytes → TemplateDecoder.decode; a template that loads gets an empty
+// session, which is computed, validated, rendered and read back, and its JSON Schema is made.
+import JixiaoCore
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzTemplate(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let input = bytes(data, size)
+    guard let t = try? TemplateDecoder.decode(input, source: "<fuzz>") else { return 0 }
+    let s = Session.new(for: t, unit: "单位", year: 2024)
+    let c = Calculator.compute(s, t)
+    _ = Validator.validate(s, t, c)
+    checkRoundTrip(s, t, registry: nil, what: "fuzz-template")
+    let schema = SessionSchema.generate(t)
+    _ = JSONWriter.bytes(schema)
+    return 0
+}
