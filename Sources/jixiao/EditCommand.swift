@@ -87,7 +87,7 @@ func runEditor(file: String, readOnly: Bool, common: CommonOptions) throws {
                             lang: lang, width: size.width, height: size.height)
     if let (text, isError) = startMessage { state.message = .init(text: text, isError: isError) }
     if !readOnly, let recovered = journal.read(registry: registry), recovered.template.id == loaded.template.id {
-        let at = journal.modified.map { DateFormatter.localizedString(from: $0, dateStyle: .short, timeStyle: .medium) } ?? ""
+        let at = journal.modified ?? ""
         state.offerRecovery(recovered.session, savedAt: at)
         if state.pendingRecovery == nil { journal.remove() }  // nothing new in it
     }

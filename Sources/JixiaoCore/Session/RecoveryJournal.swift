@@ -55,9 +55,11 @@ public struct RecoveryJournal: Sendable {
         return loaded
     }
 
-    /// When the journal was last written.
-    public var modified: Date? {
-        (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+    /// When the journal was last written, as local time ("2026-11-25 14:07").
+    public var modified: String? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return SheetLock.localTime(st.st_mtim.tv_sec)
     }
 }
 

@@ -91,10 +91,18 @@ public final class SheetLock: @unchecked Sendable {
         gethostname(&buf, buf.count - 1)
         let host = String(decoding: buf.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         let user = ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"] ?? String(getuid())
-        let f = DateFormatter()
-        f.dateFormat = "yyyy-MM-dd HH:mm"
-        f.locale = Locale(identifier: "en_US_POSIX")
-        return Holder(user: jsonSafe(user), host: jsonSafe(host), pid: getpid(), since: f.string(from: Date()))
+        return Holder(user: jsonSafe(user), host: jsonSafe(host), pid: getpid(), since: localTime(time(nil)))
+    }
+
+    /// "2026-11-25 14:07" in local time, through the C library: Foundation's date formatting
+    /// would load its ICU data, several megabytes, for one timestamp.
+    public static func localTime(_ t: time_t) -> String {
+        var when = t
+        var parts = tm()
+        localtime_r(&when, &parts)
+        var buf = [CChar](repeating: 0, count: 32)
+        let n = strftime(&buf, buf.count, "%Y-%m-%d %H:%M", &parts)
+        return String(decoding: buf.prefix(n).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     static func jsonSafe(_ s: String) -> String {
