@@ -77,6 +77,7 @@ public enum Calculator {
         guard places >= 0, places <= 6 else { return nil }
         var scale: Int64 = 1
         for _ in 0..<places { scale *= 10 }
+        /// A literal in units of 10^-places; .some(nil) for blank, nil when it does not fit.
         func units(_ literal: String?) -> Int64?? {
             guard let literal else { return .some(nil) }
             // Anything not a plain JSON number is left to the Decimal path, which treats it
@@ -97,16 +98,36 @@ public enum Calculator {
             for _ in 0..<(places - max(0, frac)) { v *= 10 }
             return .some(neg ? -v : v)
         }
-        struct L2 { var name: String; var w: Int64 = 0; var s: Int64 = 0; var rows = 0 }
-        struct T { var name: String; var weight: Decimal?; var w: Int64 = 0; var s: Int64 = 0; var rows = 0; var l2: [L2] }
+        var figures = [(Int64?, Int64?)]()
+        figures.reserveCapacity(rows.count)
+        for row in rows {
+            guard let w = units(row.weight), let sc = units(row.score) else { return nil }
+            figures.append((w, sc))
+        }
+        return accumulate(rows, figures, scheme) { v in
+            Decimal(sign: v < 0 ? .minus : .plus, exponent: -places, significand: Decimal(UInt64(v.magnitude)))
+        }
+    }
+
+    static func summarizeDecimal(_ rows: [IndicatorRow], _ scheme: IndicatorScheme, places: Int) -> IndicatorSummary {
+        let figures = rows.map { ($0.weightValue, $0.scoreValue.map { ExactDecimal.round($0, places) }) }
+        return accumulate(rows, figures, scheme) { $0 }
+    }
+
+    /// Subtotals per 一级 (in template order, then any the template does not know) and per
+    /// 二级, in whatever exact number type the caller chose; `decimal` turns it back.
+    static func accumulate<N: AdditiveArithmetic>(_ rows: [IndicatorRow], _ figures: [(N?, N?)], _ scheme: IndicatorScheme,
+                                                   decimal: (N) -> Decimal) -> IndicatorSummary {
+        typealias L2 = Level2Sums<N>
+        typealias T = TierSums<N>
+        // An array addressed through an index map, so that each row updates its tier in place.
         var tiers = scheme.tiers.map { T(name: $0.name, weight: $0.weight, l2: $0.level2.map { L2(name: $0) }) }
         var tierIndex = [String: Int]()
         for (k, t) in tiers.enumerated() where tierIndex[t.name] == nil { tierIndex[t.name] = k }
-        var tw: Int64 = 0, ts: Int64 = 0
+        var tw = N.zero, ts = N.zero
         var hasW = false, hasS = false
-        for row in rows {
-            guard let wOpt = units(row.weight), let sOpt = units(row.score) else { return nil }
-            let w = wOpt ?? 0, sc = sOpt ?? 0
+        for (row, (wOpt, sOpt)) in zip(rows, figures) {
+            let w = wOpt ?? .zero, sc = sOpt ?? .zero
             hasW = hasW || wOpt != nil
             hasS = hasS || sOpt != nil
             tw += w
@@ -128,58 +149,30 @@ public enum Calculator {
                 tiers[k].l2.append(L2(name: row.level2, w: w, s: sc, rows: 1))
             }
         }
-        func dec(_ v: Int64) -> Decimal {
-            Decimal(sign: v < 0 ? .minus : .plus, exponent: -places, significand: Decimal(UInt64(v.magnitude)))
-        }
         return IndicatorSummary(
             tiers: tiers.map { t in
-                IndicatorSummary.Tier(name: t.name, templateWeight: t.weight, weight: dec(t.w), score: dec(t.s), rows: t.rows,
-                                      level2: t.l2.map { .init(name: $0.name, weight: dec($0.w), score: dec($0.s), rows: $0.rows) })
+                IndicatorSummary.Tier(name: t.name, templateWeight: t.weight, weight: decimal(t.w), score: decimal(t.s), rows: t.rows,
+                                      level2: t.l2.map { .init(name: $0.name, weight: decimal($0.w), score: decimal($0.s), rows: $0.rows) })
             },
-            weight: dec(tw), score: dec(ts), hasWeights: hasW, hasScores: hasS)
+            weight: decimal(tw), score: decimal(ts), hasWeights: hasW, hasScores: hasS)
     }
+}
 
-    static func summarizeDecimal(_ rows: [IndicatorRow], _ scheme: IndicatorScheme, places: Int) -> IndicatorSummary {
-        // Tiers live in an array addressed through an index map, so that each row updates its
-        // tier in place (a dictionary of structs would copy the 二级 list on every row).
-        var tiers = scheme.tiers.map { tier in
-            IndicatorSummary.Tier(name: tier.name, templateWeight: tier.weight, weight: 0, score: 0, rows: 0,
-                                  level2: tier.level2.map { .init(name: $0, weight: 0, score: 0, rows: 0) })
-        }
-        var tierIndex = [String: Int]()
-        for (k, t) in tiers.enumerated() where tierIndex[t.name] == nil { tierIndex[t.name] = k }
-        var total = Decimal(0), totalScore = Decimal(0)
-        var hasW = false, hasS = false
-        for row in rows {
-            let weight = row.weightValue
-            let score = row.scoreValue
-            let w = weight ?? 0
-            let sc = score.map { ExactDecimal.round($0, places) } ?? 0
-            hasW = hasW || weight != nil
-            hasS = hasS || score != nil
-            total += w
-            totalScore += sc
-            let k: Int
-            if let found = tierIndex[row.level1] {
-                k = found
-            } else {
-                k = tiers.count
-                tierIndex[row.level1] = k
-                tiers.append(.init(name: row.level1, templateWeight: nil, weight: 0, score: 0, rows: 0, level2: []))
-            }
-            tiers[k].weight += w
-            tiers[k].score += sc
-            tiers[k].rows += 1
-            if let j = tiers[k].level2.firstIndex(where: { $0.name == row.level2 }) {
-                tiers[k].level2[j].weight += w
-                tiers[k].level2[j].score += sc
-                tiers[k].level2[j].rows += 1
-            } else {
-                tiers[k].level2.append(.init(name: row.level2, weight: w, score: sc, rows: 1))
-            }
-        }
-        return IndicatorSummary(tiers: tiers, weight: total, score: totalScore, hasWeights: hasW, hasScores: hasS)
-    }
+/// Running sums of one 二级 and one 一级, in the number type of the summing path.
+struct Level2Sums<N: AdditiveArithmetic> {
+    var name: String
+    var w: N = .zero
+    var s: N = .zero
+    var rows = 0
+}
+
+struct TierSums<N: AdditiveArithmetic> {
+    var name: String
+    var weight: Decimal?
+    var w: N = .zero
+    var s: N = .zero
+    var rows = 0
+    var l2: [Level2Sums<N>]
 }
 
 /// Memoised evaluation of references and formulas over one session.
