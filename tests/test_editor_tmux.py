@@ -123,6 +123,8 @@ def test_typing_the_whole_seed_000_sheet_gives_the_example_file(tmux, tmp_path):
             t.text("" if v is None else (v if isinstance(v, str) else json.dumps(v)))
             if key != "deviation":
                 t.keys("Tab")
+        # Back to the first column, so that a narrow window scrolls the name into view.
+        t.keys("Home")
         t.wait_for(f"{row['name'][:4]}")
     t.wait_for("总分 91.00 优秀", timeout=30)
     t.keys("C-s")

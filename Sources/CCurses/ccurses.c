@@ -5,6 +5,8 @@
 #endif
 
 #include "ccurses.h"
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include <errno.h>
 #include <langinfo.h>
@@ -211,6 +213,17 @@ void jx_screen_size(int *rows, int *cols) {
     if (jx_active) getmaxyx(stdscr, r, c);
     *rows = r;
     *cols = c;
+}
+
+/* Asks the terminal itself for its size and tells ncurses if it changed: a resize whose
+   SIGWINCH arrived before ncurses listened would otherwise go unnoticed. Returns 1 when the
+   size changed. */
+int jx_sync_size(void) {
+    struct winsize ws;
+    if (!jx_active || ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 || ws.ws_col == 0) return 0;
+    if (ws.ws_row == LINES && ws.ws_col == COLS) return 0;
+    resizeterm(ws.ws_row, ws.ws_col);
+    return 1;
 }
 
 void jx_erase(void) { werase(stdscr); }

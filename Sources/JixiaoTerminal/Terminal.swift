@@ -108,6 +108,15 @@ public final class Terminal {
     private var isActive: Bool { !restored && jx_is_active() != 0 }
 
     /// The terminal's size in cells.
+    /// Checks the terminal's real size; true (and the next frame redrawn whole) if it changed
+    /// without ncurses noticing.
+    public func syncSize() -> Bool {
+        guard jx_sync_size() != 0 else { return false }
+        previous = nil
+        clearNext = true
+        return true
+    }
+
     public var size: (width: Int, height: Int) {
         var rows: Int32 = 0
         var cols: Int32 = 0

@@ -115,6 +115,11 @@ func runEditor(file: String, readOnly: Bool, common: CommonOptions) throws {
     while true {
         guard let event = terminal.readEvent(timeoutMilliseconds: journalDue == nil ? 1000 : 100) else {
             if journalDue != nil { flushJournal() }
+            // A resize whose signal was missed (it came before ncurses listened) still counts.
+            if terminal.syncSize(), case let now = terminal.size, now.width != state.width || now.height != state.height {
+                (state, _) = Editor.update(state, .resize(width: now.width, height: now.height))
+                terminal.present(EditorView.draw(state))
+            }
             if terminal.isHungUp {
                 // The terminal is gone: keep every committed edit in the journal and stop,
                 // as on SIGHUP.

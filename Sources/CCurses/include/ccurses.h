@@ -61,6 +61,7 @@ void jx_suspend(void);
 // MARK: Screen
 
 void jx_screen_size(int *rows, int *cols);
+int jx_sync_size(void);
 void jx_erase(void);
 /// clearok(curscr): the next refresh clears the real screen and repaints it all.
 void jx_clear_on_next_refresh(void);
