@@ -11,9 +11,23 @@ import Foundation
 /// until it is shown or stored.
 public enum Calculator {
     public static func compute(_ s: Session, _ t: Template) -> Computed {
+        let summary = t.index.hasIndicators ? t.indicators.map { summarize(s.indicators, $0, places: t.rounding.score) } : nil
+        return compute(s, t, indicators: summary)
+    }
+
+    /// Everything but the indicator subtotals, which the caller has: the editor keeps them up
+    /// to date row by row (`IndicatorSummary.replacing`), so that a committed cell of a
+    /// 10,000-row sheet does not go through every row again. Nothing here reads the indicator
+    /// rows themselves, only `indicators`, which must be the subtotals of `s.indicators`.
+    public static func compute(_ s: Session, _ t: Template, indicators summary: IndicatorSummary?) -> Computed {
         var e = Evaluation(s: s, t: t, ix: t.index)
         var out = Computed(template: t)
-        // Grid sums first: they depend only on typed cells and table columns.
+        // The subtotals first: any formula below may refer to them (indicators.score).
+        if e.ix.hasIndicators, t.indicators != nil {
+            out.indicators = summary
+            e.summary = summary
+        }
+        // Grid sums next: they depend only on typed cells and table columns.
         for gid in e.ix.gridOrder {
             guard let g = e.ix.grids[gid] else { continue }
             for row in g.rows where !row.sumOf.isEmpty {
@@ -23,10 +37,6 @@ public enum Calculator {
                 }
                 out.gridSums[row.id] = sums
             }
-        }
-        if e.ix.hasIndicators, let scheme = t.indicators {
-            out.indicators = summarize(s.indicators, scheme, places: t.rounding.score)
-            e.summary = out.indicators
         }
         for id in e.ix.fieldOrder where e.ix.fields[id]?.isComputed == true {
             if let v = e.scalar(id) { out.scalars[id] = v }
@@ -62,117 +72,6 @@ public enum Calculator {
     public static func grade(of score: Decimal, _ bands: [GradeBand]) -> String? {
         bands.first { $0.admits(score) }?.grade
     }
-
-    /// Subtotals per 一级 (in template order, then any the template does not know) and 二级.
-    public static func summarize(_ rows: [IndicatorRow], _ scheme: IndicatorScheme, places: Int) -> IndicatorSummary {
-        if let fast = summarizeFixedPoint(rows, scheme, places: places) { return fast }
-        return summarizeDecimal(rows, scheme, places: places)
-    }
-
-    /// The same sums in integer hundredths (10^places), exact, for the common case where every
-    /// 分值 and 得分 has at most `places` decimals: Decimal arithmetic costs a hundred times
-    /// more, and this runs on every keystroke of a 10,000-row sheet. nil when any figure does
-    /// not fit, and the Decimal path takes over.
-    static func summarizeFixedPoint(_ rows: [IndicatorRow], _ scheme: IndicatorScheme, places: Int) -> IndicatorSummary? {
-        guard places >= 0, places <= 6 else { return nil }
-        var scale: Int64 = 1
-        for _ in 0..<places { scale *= 10 }
-        /// A literal in units of 10^-places; .some(nil) for blank, nil when it does not fit.
-        func units(_ literal: String?) -> Int64?? {
-            guard let literal else { return .some(nil) }
-            // Anything not a plain JSON number is left to the Decimal path, which treats it
-            // exactly as everywhere else (an unreadable literal counts as blank).
-            guard ExactDecimal.isPlainNumber(literal) else { return nil }
-            var v: Int64 = 0, frac = -1, neg = false
-            for (k, b) in literal.utf8.enumerated() {
-                switch b {
-                case UInt8(ascii: "-") where k == 0: neg = true
-                case UInt8(ascii: "."): if frac >= 0 { return nil }; frac = 0
-                case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                    if frac >= 0 { frac += 1; if frac > places { return nil } }
-                    if v > Int64.max / 100 { return nil }
-                    v = v * 10 + Int64(b - UInt8(ascii: "0"))
-                default: return nil
-                }
-            }
-            for _ in 0..<(places - max(0, frac)) { v *= 10 }
-            return .some(neg ? -v : v)
-        }
-        var figures = [(Int64?, Int64?)]()
-        figures.reserveCapacity(rows.count)
-        for row in rows {
-            guard let w = units(row.weight), let sc = units(row.score) else { return nil }
-            figures.append((w, sc))
-        }
-        return accumulate(rows, figures, scheme) { v in
-            Decimal(sign: v < 0 ? .minus : .plus, exponent: -places, significand: Decimal(UInt64(v.magnitude)))
-        }
-    }
-
-    static func summarizeDecimal(_ rows: [IndicatorRow], _ scheme: IndicatorScheme, places: Int) -> IndicatorSummary {
-        let figures = rows.map { ($0.weightValue, $0.scoreValue.map { ExactDecimal.round($0, places) }) }
-        return accumulate(rows, figures, scheme) { $0 }
-    }
-
-    /// Subtotals per 一级 (in template order, then any the template does not know) and per
-    /// 二级, in whatever exact number type the caller chose; `decimal` turns it back.
-    static func accumulate<N: AdditiveArithmetic>(_ rows: [IndicatorRow], _ figures: [(N?, N?)], _ scheme: IndicatorScheme,
-                                                   decimal: (N) -> Decimal) -> IndicatorSummary {
-        typealias L2 = Level2Sums<N>
-        typealias T = TierSums<N>
-        // An array addressed through an index map, so that each row updates its tier in place.
-        var tiers = scheme.tiers.map { T(name: $0.name, weight: $0.weight, l2: $0.level2.map { L2(name: $0) }) }
-        var tierIndex = [String: Int]()
-        for (k, t) in tiers.enumerated() where tierIndex[t.name] == nil { tierIndex[t.name] = k }
-        var tw = N.zero, ts = N.zero
-        var hasW = false, hasS = false
-        for (row, (wOpt, sOpt)) in zip(rows, figures) {
-            let w = wOpt ?? .zero, sc = sOpt ?? .zero
-            hasW = hasW || wOpt != nil
-            hasS = hasS || sOpt != nil
-            tw += w
-            ts += sc
-            let k: Int
-            if let found = tierIndex[row.level1] { k = found } else {
-                k = tiers.count
-                tierIndex[row.level1] = k
-                tiers.append(T(name: row.level1, weight: nil, l2: []))
-            }
-            tiers[k].w += w
-            tiers[k].s += sc
-            tiers[k].rows += 1
-            if let j = tiers[k].l2.firstIndex(where: { $0.name == row.level2 }) {
-                tiers[k].l2[j].w += w
-                tiers[k].l2[j].s += sc
-                tiers[k].l2[j].rows += 1
-            } else {
-                tiers[k].l2.append(L2(name: row.level2, w: w, s: sc, rows: 1))
-            }
-        }
-        return IndicatorSummary(
-            tiers: tiers.map { t in
-                IndicatorSummary.Tier(name: t.name, templateWeight: t.weight, weight: decimal(t.w), score: decimal(t.s), rows: t.rows,
-                                      level2: t.l2.map { .init(name: $0.name, weight: decimal($0.w), score: decimal($0.s), rows: $0.rows) })
-            },
-            weight: decimal(tw), score: decimal(ts), hasWeights: hasW, hasScores: hasS)
-    }
-}
-
-/// Running sums of one 二级 and one 一级, in the number type of the summing path.
-struct Level2Sums<N: AdditiveArithmetic> {
-    var name: String
-    var w: N = .zero
-    var s: N = .zero
-    var rows = 0
-}
-
-struct TierSums<N: AdditiveArithmetic> {
-    var name: String
-    var weight: Decimal?
-    var w: N = .zero
-    var s: N = .zero
-    var rows = 0
-    var l2: [Level2Sums<N>]
 }
 
 /// Memoised evaluation of references and formulas over one session.

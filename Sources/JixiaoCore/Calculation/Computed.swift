@@ -34,9 +34,27 @@ public struct IndicatorSummary: Equatable, Sendable {
     public var tiers: [Tier]
     public var weight: Decimal
     public var score: Decimal
-    /// Whether any row has a 分值 / 得分 at all (an empty grid has no subtotal to show).
-    public var hasWeights: Bool
-    public var hasScores: Bool
+    /// How many rows have a 分值 / 得分 at all (an empty grid has no subtotal to show).
+    public var weightRows: Int
+    public var scoreRows: Int
+    public var hasWeights: Bool { weightRows > 0 }
+    public var hasScores: Bool { scoreRows > 0 }
+    /// The exact integer sums behind these figures, when every figure fitted them; a cache
+    /// that lets one changed row be applied without a pass over all rows.
+    var unitSums: UnitSums?
+
+    init(tiers: [Tier], weight: Decimal, score: Decimal, weightRows: Int, scoreRows: Int) {
+        self.tiers = tiers
+        self.weight = weight
+        self.score = score
+        self.weightRows = weightRows
+        self.scoreRows = scoreRows
+    }
+
+    /// The figures only: the integer cache says nothing the figures do not.
+    public static func == (a: IndicatorSummary, b: IndicatorSummary) -> Bool {
+        a.tiers == b.tiers && a.weight == b.weight && a.score == b.score && a.weightRows == b.weightRows && a.scoreRows == b.scoreRows
+    }
 }
 
 /// Every computed figure of a session, exact. Rounded half-up only in `json` and when shown.

@@ -6,8 +6,17 @@ import Foundation
 /// computation. Errors make a sheet wrong; warnings are for the reviewer to judge.
 public enum Validator {
     public static func validate(_ s: Session, _ t: Template, _ c: Computed? = nil) -> [Problem] {
-        let c = c ?? Calculator.compute(s, t)
+        report(s, t, c ?? Calculator.compute(s, t)).all
+    }
+
+    /// Every problem, in parts (`ProblemReport`). Given the report before an edit of indicator
+    /// row `changedRow` alone, only that row is checked again; the rest of the sheet, which
+    /// depends on the subtotals rather than on any single row, is checked as usual.
+    public static func report(_ s: Session, _ t: Template, _ c: Computed, previous: ProblemReport? = nil, changedRow: Int? = nil) -> ProblemReport {
         var out = [Problem]()
+        var leading = [Problem]()
+        var rows = [[Problem]]()
+        var seenIndicators = false
         let ix = t.index
         let root = JSONPointer()
 
@@ -30,7 +39,18 @@ public enum Validator {
                 case .table(let tab):
                     table(tab, s, c, &out)
                 case .indicators:
-                    if let scheme = t.indicators { indicators(s, scheme, c, t, &out) }
+                    guard let scheme = t.indicators, !seenIndicators else { break }
+                    seenIndicators = true
+                    leading = out
+                    out = []
+                    if let previous, let n = changedRow, previous.rows.count == s.indicators.count, s.indicators.indices.contains(n) {
+                        var again = previous
+                        again.replace(row: n, with: indicatorRow(n, s.indicators[n], scheme, t), leading: [], trailing: [])
+                        rows = again.rows
+                    } else {
+                        rows = s.indicators.enumerated().map { indicatorRow($0.offset, $0.element, scheme, t) }
+                    }
+                    indicatorTotals(s, scheme, c, &out)
                 case .unit, .result:
                     break
                 }
@@ -42,7 +62,8 @@ public enum Validator {
         }
         for check in t.checks { apply(check, s, t, &out) }
         if let stored = s.storedComputed { compareStored(stored, c.json, root / "computed", t, &out) }
-        return out
+        if !seenIndicators { return ProblemReport(leading: out, rows: [], trailing: []) }
+        return ProblemReport(leading: leading, rows: rows, trailing: out)
     }
 
     static func value(_ v: FieldValue?, _ f: Field, _ p: JSONPointer, _ out: inout [Problem]) {
@@ -100,53 +121,60 @@ public enum Validator {
         }
     }
 
-    static func indicators(_ s: Session, _ scheme: IndicatorScheme, _ c: Computed, _ t: Template, _ out: inout [Problem]) {
-        let ip = JSONPointer() / "indicators"
+    /// The problems of one indicator row (its own fields, and score against weight).
+    public static func indicatorRow(_ n: Int, _ row: IndicatorRow, _ scheme: IndicatorScheme, _ t: Template) -> [Problem] {
+        var out = [Problem]()
+        let p = JSONPointer() / "indicators" / n
         let places = t.rounding.score
-        let scoreField = IndicatorRow.field("score", decimals: places)
-        let weightField = IndicatorRow.field("weight", decimals: places)
+        // Built only when a problem is reported: most rows of a 10,000-row sheet have none.
+        var at: String { "第 \(n + 1) 行" }
+        var atEn: String { "row \(n + 1)" }
+        let tier = scheme.tiers.first { $0.name == row.level1 }
+        if row.level1.isEmpty {
+            out.append(Problem(.error, p / "level1", "\(at)：缺少一级指标", "\(atEn): the first-tier indicator is missing", code: "required"))
+        } else if tier == nil {
+            out.append(Problem(.error, p / "level1", "\(at)：一级指标“\(row.level1)”不在模板中（可用：\(scheme.tiers.map(\.name).joined(separator: "、"))）",
+                               "\(atEn): first-tier indicator \"\(row.level1)\" is not in the template", code: "unknown-level1"))
+        }
+        if row.level2.isEmpty {
+            out.append(Problem(.error, p / "level2", "\(at)：缺少二级指标", "\(atEn): the second-tier indicator is missing", code: "required"))
+        } else if let tier, !tier.level2.contains(row.level2) {
+            out.append(Problem(.error, p / "level2", "\(at)：二级指标“\(row.level2)”不属于“\(tier.name)”（可用：\(tier.level2.joined(separator: "、"))）",
+                               "\(atEn): \"\(row.level2)\" is not a second-tier indicator of \"\(tier.name)\"", code: "unknown-level2"))
+        }
+        if row.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            out.append(Problem(.error, p / "name", "\(at)：缺少三级指标名称", "\(atEn): the indicator name is missing", code: "required"))
+        }
+        if let w = row.weight {
+            if let (zh, en, code) = ValueRules.check(.number(w), IndicatorRow.field("weight", decimals: places)) {
+                out.append(Problem(.error, p / "weight", "\(at)：\(zh)", "\(atEn): \(en)", code: code))
+            }
+        } else {
+            out.append(Problem(.error, p / "weight", "\(at)：缺少分值", "\(atEn): the weight is missing", code: "required"))
+        }
+        if let sc = row.score {
+            if let (zh, en, code) = ValueRules.check(.number(sc), IndicatorRow.field("score", decimals: places)) {
+                out.append(Problem(.error, p / "score", "\(at)：\(zh)", "\(atEn): \(en)", code: code))
+            }
+        } else {
+            out.append(Problem(.error, p / "score", "\(at)：缺少得分", "\(atEn): the score is missing", code: "required"))
+        }
+        if let w = row.weightValue, let sc = row.scoreValue {
+            if sc > w {
+                out.append(Problem(.error, p / "score", "\(at)：得分 \(sc) 大于分值 \(w)", "\(atEn): score \(sc) exceeds weight \(w)", code: "score-exceeds-weight"))
+            } else if sc < w && row.deviation.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                out.append(Problem(.warning, p / "deviation", "\(at)：得分 \(sc) 低于分值 \(w)，应填写偏差原因分析及改进措施",
+                                   "\(atEn): score \(sc) is below weight \(w); reasons and remedies are expected", code: "deviation-missing"))
+            }
+        }
+        return out
+    }
+
+    /// The grid as a whole: no rows at all, and 分值 per 一级 and in all against the template.
+    static func indicatorTotals(_ s: Session, _ scheme: IndicatorScheme, _ c: Computed, _ out: inout [Problem]) {
+        let ip = JSONPointer() / "indicators"
         if s.indicators.isEmpty {
             out.append(Problem(.error, ip, "还没有绩效指标", "there are no indicators yet", code: "required"))
-        }
-        for (n, row) in s.indicators.enumerated() {
-            let p = ip / n
-            // Built only when a problem is reported: most rows of a 10,000-row sheet have none.
-            var at: String { "第 \(n + 1) 行" }
-            var atEn: String { "row \(n + 1)" }
-            let tier = scheme.tiers.first { $0.name == row.level1 }
-            if row.level1.isEmpty {
-                out.append(Problem(.error, p / "level1", "\(at)：缺少一级指标", "\(atEn): the first-tier indicator is missing", code: "required"))
-            } else if tier == nil {
-                out.append(Problem(.error, p / "level1", "\(at)：一级指标“\(row.level1)”不在模板中（可用：\(scheme.tiers.map(\.name).joined(separator: "、"))）",
-                                   "\(atEn): first-tier indicator \"\(row.level1)\" is not in the template", code: "unknown-level1"))
-            }
-            if row.level2.isEmpty {
-                out.append(Problem(.error, p / "level2", "\(at)：缺少二级指标", "\(atEn): the second-tier indicator is missing", code: "required"))
-            } else if let tier, !tier.level2.contains(row.level2) {
-                out.append(Problem(.error, p / "level2", "\(at)：二级指标“\(row.level2)”不属于“\(tier.name)”（可用：\(tier.level2.joined(separator: "、"))）",
-                                   "\(atEn): \"\(row.level2)\" is not a second-tier indicator of \"\(tier.name)\"", code: "unknown-level2"))
-            }
-            if row.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                out.append(Problem(.error, p / "name", "\(at)：缺少三级指标名称", "\(atEn): the indicator name is missing", code: "required"))
-            }
-            if let w = row.weight {
-                if let (zh, en, code) = ValueRules.check(.number(w), weightField) { out.append(Problem(.error, p / "weight", "\(at)：\(zh)", "\(atEn): \(en)", code: code)) }
-            } else {
-                out.append(Problem(.error, p / "weight", "\(at)：缺少分值", "\(atEn): the weight is missing", code: "required"))
-            }
-            if let sc = row.score {
-                if let (zh, en, code) = ValueRules.check(.number(sc), scoreField) { out.append(Problem(.error, p / "score", "\(at)：\(zh)", "\(atEn): \(en)", code: code)) }
-            } else {
-                out.append(Problem(.error, p / "score", "\(at)：缺少得分", "\(atEn): the score is missing", code: "required"))
-            }
-            if let w = row.weightValue, let sc = row.scoreValue {
-                if sc > w {
-                    out.append(Problem(.error, p / "score", "\(at)：得分 \(sc) 大于分值 \(w)", "\(atEn): score \(sc) exceeds weight \(w)", code: "score-exceeds-weight"))
-                } else if sc < w && row.deviation.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                    out.append(Problem(.warning, p / "deviation", "\(at)：得分 \(sc) 低于分值 \(w)，应填写偏差原因分析及改进措施",
-                                       "\(atEn): score \(sc) is below weight \(w); reasons and remedies are expected", code: "deviation-missing"))
-                }
-            }
         }
         guard let summary = c.indicators, !s.indicators.isEmpty else { return }
         for tier in summary.tiers {
