@@ -44,7 +44,7 @@ for path in CommandLine.arguments.dropFirst() {
         for _ in 0..<times {
             for e in events {
                 let s0 = now()
-                state = Editor.update(state, e).0
+                _ = Editor.update(&state, e)
                 let next = EditorView.draw(state)
                 cells = changedCells(frame, next)
                 frame = next
@@ -60,12 +60,12 @@ for path in CommandLine.arguments.dropFirst() {
         let before = frame
         _ = measure([.key(.char(k % 2 == 0 ? "3" : "4"))], times: 1)
         let s0 = now()
-        state = Editor.update(state, .key(.enter)).0
+        _ = Editor.update(&state, .key(.enter))
         let next = EditorView.draw(state)
         commitSamples.append(Double(now() - s0) / 1e6)
         editCells = changedCells(before, next)
         frame = next
-        state = Editor.update(state, .key(.up)).0
+        _ = Editor.update(&state, .key(.up))
         frame = EditorView.draw(state)
     }
     let rows = "\(loaded.session.indicators.count)"

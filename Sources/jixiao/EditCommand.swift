@@ -117,7 +117,7 @@ func runEditor(file: String, readOnly: Bool, common: CommonOptions) throws {
             if journalDue != nil { flushJournal() }
             // A resize whose signal was missed (it came before ncurses listened) still counts.
             if terminal.syncSize(), case let now = terminal.size, now.width != state.width || now.height != state.height {
-                (state, _) = Editor.update(state, .resize(width: now.width, height: now.height))
+                _ = Editor.update(&state, .resize(width: now.width, height: now.height))
                 terminal.present(EditorView.draw(state))
             }
             if terminal.isHungUp {
@@ -129,7 +129,7 @@ func runEditor(file: String, readOnly: Bool, common: CommonOptions) throws {
             continue
         }
         var commands: [EditorCommand]
-        (state, commands) = Editor.update(state, event)
+        commands = Editor.update(&state, event)
         while !commands.isEmpty {
             let command = commands.removeFirst()
             switch command {

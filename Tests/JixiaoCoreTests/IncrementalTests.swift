@@ -54,7 +54,7 @@ final class IncrementalTests: XCTestCase {
                 let next = summary.map { Calculator.compute(s, t, indicators: $0) } ?? fresh
                 XCTAssertEqual(next.indicators, fresh.indicators)
                 XCTAssertEqual(next.json, fresh.json)
-                report = Validator.report(s, t, next, previous: report, changedRow: k)
+                Validator.update(&report, s, t, next, changedRow: k)
                 XCTAssertEqual(report.all, Validator.validate(s, t))
                 XCTAssertEqual(report.errorCount, report.all.count { $0.severity == .error })
                 XCTAssertEqual(report.count, report.all.count)

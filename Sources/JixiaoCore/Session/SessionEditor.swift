@@ -43,6 +43,19 @@ public enum SessionEditor {
         return s
     }
 
+    /// One assignment, made on the session in place (no copy of a 10,000-row sheet for one
+    /// cell). When it throws, the session is as it was: every branch parses before it stores.
+    public static func apply(_ a: Assignment, to s: inout Session, _ t: Template) throws(EditError) {
+        try apply(a, &s, t)
+    }
+
+    /// The value typed text gives one cell of an indicator row (nil: cleared), without
+    /// changing any session: the editor's live preview of a 分值 or 得分 being typed.
+    public static func indicatorValue(_ key: String, _ text: String, pointer: String, _ t: Template) throws(EditError) -> FieldValue? {
+        let a = Assignment(pointer: pointer, value: text)
+        return try parseIndicator(a, key, text.trimmingCharacters(in: .whitespaces) == "null" ? nil : text, t)
+    }
+
     static func fail(_ a: Assignment, _ zh: String, _ en: String) -> EditError {
         EditError(pointer: a.pointer, message: zh, messageEn: en)
     }

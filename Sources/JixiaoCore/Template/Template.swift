@@ -257,7 +257,7 @@ public struct Check: Sendable {
 
 /// Labels may name the sheet's year: "{year}年决算数", "{prevYear}年决算数".
 public func resolveLabel(_ label: String, year: Int?) -> String {
-    guard label.contains("{") else { return label }
+    guard label.utf8.contains(UInt8(ascii: "{")) else { return label }
     return label
         .replacingOccurrences(of: "{prevYear}", with: year.map { String($0 - 1) } ?? "上")
         .replacingOccurrences(of: "{year}", with: year.map(String.init) ?? "本")
@@ -266,6 +266,8 @@ public func resolveLabel(_ label: String, year: Int?) -> String {
 extension Field {
     /// The field with its labels for a given year, for messages and display.
     public func resolved(year: Int?) -> Field {
+        // Only labels with a {year} or {prevYear} change; this runs for every cell checked.
+        guard label.utf8.contains(UInt8(ascii: "{")) || labelEn.utf8.contains(UInt8(ascii: "{")) else { return self }
         var f = self
         f.label = resolveLabel(label, year: year)
         f.labelEn = resolveLabel(labelEn, year: year).replacingOccurrences(of: "上年", with: "last year's").replacingOccurrences(of: "本年", with: "this year's")

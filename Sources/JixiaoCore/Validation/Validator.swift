@@ -9,10 +9,25 @@ public enum Validator {
         report(s, t, c ?? Calculator.compute(s, t)).all
     }
 
-    /// Every problem, in parts (`ProblemReport`). Given the report before an edit of indicator
-    /// row `changedRow` alone, only that row is checked again; the rest of the sheet, which
-    /// depends on the subtotals rather than on any single row, is checked as usual.
-    public static func report(_ s: Session, _ t: Template, _ c: Computed, previous: ProblemReport? = nil, changedRow: Int? = nil) -> ProblemReport {
+    /// Every problem, in parts (`ProblemReport`).
+    public static func report(_ s: Session, _ t: Template, _ c: Computed) -> ProblemReport {
+        report(s, t, c, rows: true)
+    }
+
+    /// The report after indicator row `changedRow` alone has changed, made in place: only that
+    /// row is checked again, and the rest of the sheet, which depends on the subtotals rather
+    /// than on any one row, as usual. The other rows' problems are neither checked nor copied.
+    public static func update(_ report: inout ProblemReport, _ s: Session, _ t: Template, _ c: Computed, changedRow n: Int) {
+        guard let scheme = t.indicators, report.rows.count == s.indicators.count, s.indicators.indices.contains(n) else {
+            report = Self.report(s, t, c)
+            return
+        }
+        let sheet = Self.report(s, t, c, rows: false)
+        report.replace(row: n, with: indicatorRow(n, s.indicators[n], scheme, t), leading: sheet.leading, trailing: sheet.trailing)
+    }
+
+    /// The whole report, or with `rows` false everything but the indicator rows' own problems.
+    static func report(_ s: Session, _ t: Template, _ c: Computed, rows wantRows: Bool) -> ProblemReport {
         var out = [Problem]()
         var leading = [Problem]()
         var rows = [[Problem]]()
@@ -43,12 +58,9 @@ public enum Validator {
                     seenIndicators = true
                     leading = out
                     out = []
-                    if let previous, let n = changedRow, previous.rows.count == s.indicators.count, s.indicators.indices.contains(n) {
-                        var again = previous
-                        again.replace(row: n, with: indicatorRow(n, s.indicators[n], scheme, t), leading: [], trailing: [])
-                        rows = again.rows
-                    } else {
-                        rows = s.indicators.enumerated().map { indicatorRow($0.offset, $0.element, scheme, t) }
+                    if wantRows {
+                        let fields = IndicatorFields(t)
+                        rows = s.indicators.enumerated().map { indicatorRow($0.offset, $0.element, scheme, fields) }
                     }
                     indicatorTotals(s, scheme, c, &out)
                 case .unit, .result:
@@ -123,9 +135,22 @@ public enum Validator {
 
     /// The problems of one indicator row (its own fields, and score against weight).
     public static func indicatorRow(_ n: Int, _ row: IndicatorRow, _ scheme: IndicatorScheme, _ t: Template) -> [Problem] {
+        indicatorRow(n, row, scheme, IndicatorFields(t))
+    }
+
+    /// The 分值 and 得分 fields of a template, made once per pass rather than once per row.
+    struct IndicatorFields {
+        let weight: Field
+        let score: Field
+        init(_ t: Template) {
+            weight = IndicatorRow.field("weight", decimals: t.rounding.score)
+            score = IndicatorRow.field("score", decimals: t.rounding.score)
+        }
+    }
+
+    static func indicatorRow(_ n: Int, _ row: IndicatorRow, _ scheme: IndicatorScheme, _ fields: IndicatorFields) -> [Problem] {
         var out = [Problem]()
         let p = JSONPointer() / "indicators" / n
-        let places = t.rounding.score
         // Built only when a problem is reported: most rows of a 10,000-row sheet have none.
         var at: String { "第 \(n + 1) 行" }
         var atEn: String { "row \(n + 1)" }
@@ -146,14 +171,14 @@ public enum Validator {
             out.append(Problem(.error, p / "name", "\(at)：缺少三级指标名称", "\(atEn): the indicator name is missing", code: "required"))
         }
         if let w = row.weight {
-            if let (zh, en, code) = ValueRules.check(.number(w), IndicatorRow.field("weight", decimals: places)) {
+            if let (zh, en, code) = ValueRules.check(.number(w), fields.weight) {
                 out.append(Problem(.error, p / "weight", "\(at)：\(zh)", "\(atEn): \(en)", code: code))
             }
         } else {
             out.append(Problem(.error, p / "weight", "\(at)：缺少分值", "\(atEn): the weight is missing", code: "required"))
         }
         if let sc = row.score {
-            if let (zh, en, code) = ValueRules.check(.number(sc), IndicatorRow.field("score", decimals: places)) {
+            if let (zh, en, code) = ValueRules.check(.number(sc), fields.score) {
                 out.append(Problem(.error, p / "score", "\(at)：\(zh)", "\(atEn): \(en)", code: code))
             }
         } else {

@@ -18,6 +18,13 @@ public enum Editor {
         return (s, commands)
     }
 
+    /// The same step, made on the caller's state in place. The runtime holds the only copy
+    /// of its state, so an edit to one row of a 10,000-row sheet changes that row where it is;
+    /// through the pure form above, the sheet shared with the caller's copy is copied first.
+    public static func update(_ state: inout EditorState, _ event: Event) -> [EditorCommand] {
+        state.handle(event)
+    }
+
     /// The outcome of a save the runtime carried out.
     public static func saved(_ state: EditorState, error: String?, thenQuit: Bool) -> (EditorState, [EditorCommand]) {
         var s = state
@@ -318,6 +325,21 @@ extension EditorState {
     mutating func updatePreview(_ buffer: TextBuffer) {
         guard let cell = currentCell, let target = cell.target, let f = cell.field else { return }
         guard f.kind.isNumeric, !buffer.text.isEmpty else { preview = nil; return }
+        // A 分值 or 得分: the subtotals adjusted for the one row, without copying the sheet.
+        if case .indicator(let k, let key) = target, session.indicators.indices.contains(k) {
+            do {
+                var row = session.indicators[k]
+                row.set(key, try SessionEditor.indicatorValue(key, buffer.text, pointer: target.pointer, template))
+                if let summary = computed.indicators?.replacing(session.indicators[k], with: row) {
+                    preview = Calculator.compute(session, template, indicators: summary)
+                    return
+                }
+            } catch {
+                preview = nil
+                message = Message(text: lang.pick(error.message, error.messageEn), isError: true)
+                return
+            }
+        }
         do {
             let next = try SessionEditor.apply([Assignment(pointer: target.pointer, value: buffer.text)], to: session, template)
             preview = Calculator.compute(next, template)
@@ -334,12 +356,8 @@ extension EditorState {
         guard let target = currentCell?.target else { mode = .normal; return true }
         let value = text.trimmingCharacters(in: .whitespaces).isEmpty ? "null" : text
         do {
-            let next = try SessionEditor.apply([Assignment(pointer: target.pointer, value: value)], to: session, template)
+            try applyEdit(target, value)
             mode = .normal
-            if next != session { setSession(next) }
-            let (t, r, c) = position(of: target) ?? (tab, row, col)
-            tab = t; row = r; col = c
-            clampCursor()
             return true
         } catch {
             message = Message(text: lang.pick(error.message, error.messageEn), isError: true)
@@ -563,23 +581,11 @@ extension EditorState {
     // MARK: undo, save, problems, find, pager
 
     mutating func undo() {
-        guard let snap = undoStack.popLast() else {
-            message = say("没有可撤销的修改", "Nothing to undo")
-            return
-        }
-        redoStack.append(Snapshot(session: session, tab: tab, row: row, col: col))
-        restore(snap)
-        message = say("已撤销", "Undone")
+        message = travel(undo: true) ? say("已撤销", "Undone") : say("没有可撤销的修改", "Nothing to undo")
     }
 
     mutating func redo() {
-        guard let snap = redoStack.popLast() else {
-            message = say("没有可重做的修改", "Nothing to redo")
-            return
-        }
-        undoStack.append(Snapshot(session: session, tab: tab, row: row, col: col))
-        restore(snap)
-        message = say("已重做", "Redone")
+        message = travel(undo: false) ? say("已重做", "Redone") : say("没有可重做的修改", "Nothing to redo")
     }
 
     mutating func save(thenQuit: Bool) -> [EditorCommand] {

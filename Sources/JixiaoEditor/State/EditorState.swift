@@ -36,8 +36,14 @@ public struct EditorState: Sendable {
         }
     }
 
+    /// An undo step: the whole session before a change, or for an edited indicator cell just
+    /// the row as it was (holding the whole session would make the next edit copy all rows).
     struct Snapshot: Sendable {
-        var session: Session
+        enum Change: Sendable {
+            case session(Session)
+            case indicatorRow(Int, IndicatorRow)
+        }
+        var change: Change
         var tab: Int
         var row: Int
         var col: Int
@@ -47,10 +53,17 @@ public struct EditorState: Sendable {
     public var path: String
     public private(set) var session: Session
     public private(set) var computed: Computed
-    public private(set) var problems: [Problem]
+    /// The problems in parts, so that an edited indicator row is checked again on its own.
+    public private(set) var report: ProblemReport
+    public var problems: [Problem] { report.all }
     public private(set) var sections: [FormSection]
     /// The session as last saved (or loaded): what "unsaved changes" is measured against.
-    public var savedSession: Session
+    public var savedSession: Session {
+        didSet { isDirty = session != savedSession }
+    }
+    /// Whether the session differs from the saved one, kept as it changes (the title shows it
+    /// on every frame).
+    public private(set) var isDirty = false
     public var readOnly: Bool
     public var lang: Language
 
@@ -86,13 +99,11 @@ public struct EditorState: Sendable {
         self.height = height
         let c = Calculator.compute(s, template)
         self.computed = c
-        self.problems = Validator.validate(s, template, c)
+        self.report = Validator.report(s, template, c)
         self.sections = FormBuilder.build(s, template, c, lang: lang)
         indexPositions()
         moveToFirstSelectable()
     }
-
-    public var isDirty: Bool { session != savedSession }
 
     public var currentRow: FormRow? {
         guard sections.indices.contains(tab), sections[tab].rows.indices.contains(row) else { return nil }
@@ -106,14 +117,53 @@ public struct EditorState: Sendable {
 
     /// Replaces the session and recomputes every figure, problem and row.
     mutating func setSession(_ s: Session, recordUndo: Bool = true) {
-        if recordUndo {
-            undoStack.append(Snapshot(session: session, tab: tab, row: row, col: col))
-            if undoStack.count > 1000 { undoStack.removeFirst(undoStack.count - 1000) }
-            redoStack.removeAll()
-        }
+        if recordUndo { pushUndo(.session(session)) }
         session = s
         revision += 1
         refresh()
+    }
+
+    mutating func pushUndo(_ change: Snapshot.Change) {
+        undoStack.append(Snapshot(change: change, tab: tab, row: row, col: col))
+        if undoStack.count > 1000 { undoStack.removeFirst(undoStack.count - 1000) }
+        redoStack.removeAll()
+    }
+
+    /// Writes one typed value through `SessionEditor`, as `jixiao set` does. A cell of an
+    /// indicator row is changed in place and only that row is recomputed, checked and laid
+    /// out again; anything else recomputes the sheet. On a bad value nothing changes.
+    mutating func applyEdit(_ target: Target, _ value: String) throws(EditError) {
+        let a = Assignment(pointer: target.pointer, value: value)
+        if case .indicator(let k, _) = target, session.indicators.indices.contains(k) {
+            let old = session.indicators[k]
+            try SessionEditor.apply(a, to: &session, template)
+            guard session.indicators[k] != old else { return }
+            pushUndo(.indicatorRow(k, old))
+            revision += 1
+            refresh(changedIndicator: k, was: old)
+            return
+        }
+        let next = try SessionEditor.apply([a], to: session, template)
+        if next != session { setSession(next) }
+        let (t, r, c) = position(of: target) ?? (tab, row, col)
+        tab = t; row = r; col = c
+        clampCursor()
+    }
+
+    /// Undo (or redo): takes the last step off one stack, puts its inverse on the other.
+    mutating func travel(undo: Bool) -> Bool {
+        guard let snap = undo ? undoStack.popLast() : redoStack.popLast() else { return false }
+        let inverse: Snapshot.Change
+        switch snap.change {
+        case .session: inverse = .session(session)
+        case .indicatorRow(let k, _):
+            guard session.indicators.indices.contains(k) else { return false }
+            inverse = .indicatorRow(k, session.indicators[k])
+        }
+        let back = Snapshot(change: inverse, tab: tab, row: row, col: col)
+        if undo { redoStack.append(back) } else { undoStack.append(back) }
+        restore(snap)
+        return true
     }
 
     /// Offers edits found in a recovery file: restore (r), discard (d) or view the difference (v).
@@ -125,38 +175,81 @@ public struct EditorState: Sendable {
         mode = .confirm(.recover(savedAt: savedAt))
     }
 
-    mutating func refresh() {
-        computed = Calculator.compute(session, template)
-        problems = Validator.validate(session, template, computed)
-        sections = FormBuilder.build(session, template, computed, lang: lang)
+    /// Recomputes figures, problems and rows after the session changed. When only indicator
+    /// row `k` changed (from `old`), its subtotals are adjusted and only it is checked and laid
+    /// out again: the cost of a committed cell stays that of the screen, not of the sheet.
+    mutating func refresh(changedIndicator k: Int? = nil, was old: IndicatorRow? = nil) {
+        if let k, let old, session.indicators.indices.contains(k),
+           let summary = computed.indicators?.replacing(old, with: session.indicators[k]) {
+            computed = Calculator.compute(session, template, indicators: summary)
+        } else {
+            computed = Calculator.compute(session, template)
+        }
+        if let k {
+            Validator.update(&report, session, template, computed, changedRow: k)
+            FormBuilder.update(&sections, session, template, computed, lang: lang, changed: k)
+        } else {
+            report = Validator.report(session, template, computed)
+            sections = FormBuilder.build(session, template, computed, lang: lang)
+        }
+        isDirty = session != savedSession
         indexPositions()
         preview = nil
         clampCursor()
     }
 
-    /// The problem counts per tab and the problem of each cell: built once per change, so
-    /// that drawing a frame never goes through every problem.
+    /// The problem counts per tab and the problem of each cell outside the indicator rows:
+    /// built once per change from the sheet-level problems (a few), so that neither a change
+    /// nor a frame goes through the problems of every row.
     mutating func indexPositions() {
         var counts = Array(repeating: (errors: 0, warnings: 0), count: sections.count)
-        for p in problems {
-            guard let s = section(of: p), counts.indices.contains(s) else { continue }
-            if p.severity == .error { counts[s].errors += 1 } else { counts[s].warnings += 1 }
-        }
-        problemCounts = counts
         var flagged = [Target: Severity]()
-        for p in problems {
+        for p in report.leading + report.trailing {
+            if let s = section(of: p), counts.indices.contains(s) {
+                if p.severity == .error { counts[s].errors += 1 } else { counts[s].warnings += 1 }
+            }
             if let t = Target.from(pointer: p.pointer) { flagged[t] = min(flagged[t] ?? .warning, p.severity) }
         }
-        problemAt = flagged
+        if let s = indicatorSection, counts.indices.contains(s) {
+            counts[s].errors += report.rowErrors
+            counts[s].warnings += report.rowWarnings
+        }
+        problemCounts = counts
+        sheetProblemAt = flagged
     }
 
-    /// The worst problem of each typed value, for marking cells.
-    public private(set) var problemAt: [Target: Severity] = [:]
+    /// Problems of typed values outside the indicator rows, by target.
+    private var sheetProblemAt: [Target: Severity] = [:]
+
+    /// The worst problem of a typed value, for marking its cell.
+    public func problem(at target: Target) -> Severity? {
+        var worst = sheetProblemAt[target]
+        if case .indicator(let n, let key) = target, report.rows.indices.contains(n) {
+            for p in report.rows[n] where p.pointer.tokens.count == 3 && p.pointer.tokens[2] == key {
+                worst = min(worst ?? .warning, p.severity)
+            }
+        }
+        return worst
+    }
+
+    /// The tab of the indicator grid, if the template has one.
+    var indicatorSection: Int? {
+        template.sections.firstIndex { $0.blocks.contains { if case .indicators = $0 { return true } else { return false } } }
+    }
 
     mutating func restore(_ snap: Snapshot) {
-        session = snap.session
-        revision += 1
-        refresh()
+        switch snap.change {
+        case .session(let s):
+            session = s
+            revision += 1
+            refresh()
+        case .indicatorRow(let k, let r):
+            guard session.indicators.indices.contains(k) else { return }
+            let was = session.indicators[k]
+            session.indicators[k] = r
+            revision += 1
+            refresh(changedIndicator: k, was: was)
+        }
         tab = snap.tab
         row = snap.row
         col = snap.col
@@ -208,7 +301,13 @@ public struct EditorState: Sendable {
 
     /// Where a target is on screen: (section, row, cell).
     public func position(of target: Target) -> (Int, Int, Int)? {
-        // A scan, only on jumps (problems, find, undo); nothing per frame depends on it.
+        // An indicator cell is found directly: its row is at a known offset.
+        if case .indicator(let n, _) = target, let s = indicatorSection, sections.indices.contains(s),
+           let range = sections[s].indicatorRows, range.count > n, n >= 0 {
+            let r = range.lowerBound + n
+            if let c = sections[s].rows[r].cells.firstIndex(where: { $0.target == target }) { return (s, r, c) }
+        }
+        // Otherwise a scan, only on jumps (problems, find, undo); nothing per frame depends on it.
         for (t, sec) in sections.enumerated() {
             for (r, fr) in sec.rows.enumerated() {
                 if let c = fr.cells.firstIndex(where: { $0.target == target }) { return (t, r, c) }

@@ -9,6 +9,8 @@ public struct FormSection: Sendable {
     public var title: String
     public var blocks: [BlockLayout]
     public var rows: [FormRow]
+    /// Where the indicator rows are in `rows`, one per row of the session, in order.
+    public var indicatorRows: Range<Int>?
 }
 
 public struct BlockLayout: Sendable {
@@ -56,6 +58,37 @@ public enum FormBuilder {
         t.sections.map { section(for: $0, s, t, c, lang) }
     }
 
+    /// The form after indicator row `changed` alone has changed, updated in place: that row is
+    /// built again, and the rows around the grid (headings, subtotals, other blocks) and the
+    /// other sections are built as usual. The other indicator rows are left where they are, so
+    /// a committed cell costs the rows around the grid (a few dozen), not a 10,000-row grid.
+    public static func update(_ sections: inout [FormSection], _ s: Session, _ t: Template, _ c: Computed, lang: Language, changed: Int) {
+        guard sections.count == t.sections.count else {
+            sections = build(s, t, c, lang: lang)
+            return
+        }
+        for (i, sec) in t.sections.enumerated() {
+            guard let range = sections[i].indicatorRows, range.count == s.indicators.count, s.indicators.indices.contains(changed) else {
+                sections[i] = section(for: sec, s, t, c, lang)
+                continue
+            }
+            // Built without its indicator rows: what goes before them and what after.
+            var fresh = section(for: sec, s, t, c, lang, withIndicatorRows: false, changed: changed)
+            guard let at = fresh.indicatorRows?.lowerBound else {
+                sections[i] = section(for: sec, s, t, c, lang)
+                continue
+            }
+            let changedRow = fresh.rows[at]  // built for the one changed row only (see below)
+            fresh.rows.remove(at: at)
+            sections[i].rows.replaceSubrange(range.upperBound..., with: fresh.rows[at...])
+            sections[i].rows[range.lowerBound + changed] = changedRow
+            sections[i].rows.replaceSubrange(..<range.lowerBound, with: fresh.rows[..<at])
+            sections[i].blocks = fresh.blocks
+            sections[i].title = fresh.title
+            sections[i].indicatorRows = at..<(at + range.count)
+        }
+    }
+
     static func label(_ f: Field, _ s: Session, _ lang: Language) -> String {
         resolveLabel(lang.pick(f.label, f.labelEn), year: s.year)
     }
@@ -73,9 +106,13 @@ public enum FormBuilder {
 
     static func width(_ s: String) -> Int { DisplayWidth.of(s) }
 
-    static func section(for sec: Section, _ s: Session, _ t: Template, _ c: Computed, _ lang: Language) -> FormSection {
+    /// One section's rows. Without `withIndicatorRows`, the indicator grid gets a single row in
+    /// place of its rows, built for `changed`: what `update` needs to patch a section.
+    static func section(for sec: Section, _ s: Session, _ t: Template, _ c: Computed, _ lang: Language,
+                        withIndicatorRows: Bool = true, changed: Int = 0) -> FormSection {
         var blocks = [BlockLayout]()
         var rows = [FormRow]()
+        var indicatorRows: Range<Int>?
         let ix = t.index
         func heading(_ text: String) {
             guard !text.isEmpty else { return }
@@ -224,7 +261,7 @@ public enum FormBuilder {
                 for tier in scheme.tiers { level2Names += tier.level2 }
                 let cellFields = Dictionary(uniqueKeysWithValues: IndicatorRow.keys.map { ($0, IndicatorRow.field($0, decimals: t.rounding.score)) })
                 let level1Names = scheme.tiers.map(\.name)
-                for (n, r) in s.indicators.enumerated() {
+                func indicatorRow(_ n: Int, _ r: IndicatorRow) -> FormRow {
                     let l2 = scheme.tiers.first { $0.name == r.level1 }?.level2 ?? level2Names
                     var cells = [FormCell]()
                     for key in IndicatorRow.keys {
@@ -232,8 +269,15 @@ public enum FormBuilder {
                         let choices: [String]? = key == "level1" ? level1Names : key == "level2" ? l2 : nil
                         cells.append(FormCell(text: r.value(key)?.text ?? "", look: .typed, target: .indicator(row: n, key: key), field: f, choices: choices))
                     }
-                    rows.append(FormRow(kind: .data, block: b, cells: cells, source: .indicator(n)))
+                    return FormRow(kind: .data, block: b, cells: cells, source: .indicator(n))
                 }
+                let first = rows.count
+                if withIndicatorRows {
+                    for (n, r) in s.indicators.enumerated() { rows.append(indicatorRow(n, r)) }
+                } else if s.indicators.indices.contains(changed) {
+                    rows.append(indicatorRow(changed, s.indicators[changed]))
+                }
+                indicatorRows = first..<rows.count
                 rows.append(FormRow(kind: .data, block: b, cells: [FormCell(text: lang.pick("＋ 添加指标（Ctrl-N）", "+ add an indicator (Ctrl-N)"), look: .label)],
                                     source: .listEnd(table: nil)))
                 if let summary = c.indicators {
@@ -270,6 +314,6 @@ public enum FormBuilder {
                 blank()
             }
         }
-        return FormSection(id: sec.id, title: lang.pick(sec.title, sec.titleEn), blocks: blocks, rows: rows)
+        return FormSection(id: sec.id, title: lang.pick(sec.title, sec.titleEn), blocks: blocks, rows: rows, indicatorRows: indicatorRows)
     }
 }

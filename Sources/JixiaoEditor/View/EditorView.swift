@@ -32,10 +32,17 @@ public enum EditorView {
 
     static func titleBar(_ s: EditorState, _ b: inout ScreenBuffer) {
         b.fill(x: 0, y: 0, count: s.width, style: .bar)
-        let mode = s.readOnly ? s.lang.pick(" [审阅·只读]", " [review, read-only]") : (s.isDirty ? s.lang.pick(" [已修改]", " [modified]") : "")
-        // The state of the file first: it must show however narrow the terminal.
-        let title = " \(s.lang.pick("绩效", "Jixiao"))\(mode) | \(s.template.title(year: s.session.year)) | \(s.session.unit.isEmpty ? "-" : s.session.unit) | \(s.path)"
+        let title = " \(s.lang.pick("绩效", "Jixiao")) | \(s.template.title(year: s.session.year)) | \(s.session.unit.isEmpty ? "-" : s.session.unit) | \(s.path)"
         b.put(title, x: 0, y: 0, style: .bar, limit: s.width)
+        // The state of the file at the right end, over the title if need be: it shows however
+        // narrow the terminal, and appearing on the first edit it moves nothing else (a slow
+        // link gets a few bytes, not the whole line again).
+        let mode = s.readOnly ? s.lang.pick("[审阅·只读]", "[review, read-only]") : (s.isDirty ? s.lang.pick("[已修改]", "[modified]") : "")
+        if !mode.isEmpty {
+            let w = min(s.width, ScreenBuffer.width(of: mode) + 2)
+            b.fill(x: s.width - w, y: 0, count: w, style: .bar)
+            b.put(mode, x: s.width - w + 1, y: 0, style: .bar, limit: w - 1)
+        }
     }
 
     static func tabs(_ s: EditorState, _ b: inout ScreenBuffer) {
@@ -122,7 +129,6 @@ public enum EditorView {
     static func body(_ s: EditorState, _ b: inout ScreenBuffer, scroll: Int) {
         guard s.sections.indices.contains(s.tab) else { return }
         let sec = s.sections[s.tab]
-        let flagged = s.problemAt
         let top = 2
         for i in 0..<s.bodyHeight {
             let r = scroll + i
@@ -148,8 +154,10 @@ public enum EditorView {
             for (k, cell) in row.cells.enumerated() {
                 guard spots.indices.contains(k), let spot = spots[k] else { continue }
                 let selected = isCurrent && k == s.col && cell.isSelectable && !isOverlay(s.mode)
-                let st = style(for: cell, selected: selected, problem: cell.target.flatMap { flagged[$0] })
-                var text = cell.text.replacingOccurrences(of: "\n", with: " ")
+                let st = style(for: cell, selected: selected, problem: cell.target.flatMap { s.problem(at: $0) })
+                // Long text keeps its lines in the cell as spaces (a scan of bytes first: this
+                // runs for every cell of every frame).
+                var text = cell.text.utf8.contains(10) ? cell.text.replacingOccurrences(of: "\n", with: " ") : cell.text
                 if ScreenBuffer.width(of: text) > spot.width { text = clip(text, spot.width - 1) + "~" }
                 let align = sec.blocks[row.block].columns[k].align
                 if selected || st.background != .normal { b.fill(x: spot.x, y: y, count: spot.width, style: st) }
@@ -182,8 +190,8 @@ public enum EditorView {
     static func resultBar(_ s: EditorState, _ b: inout ScreenBuffer) {
         let y = s.height - 2
         let c = s.preview ?? s.computed
-        let errors = s.problems.filter { $0.severity == .error }.count
-        let warnings = s.problems.count - errors
+        let errors = s.report.errorCount
+        let warnings = s.report.count - errors
         b.fill(x: 0, y: y, count: s.width, style: errors > 0 ? .barError : .bar)
         var parts = [String]()
         let places = s.template.rounding.score
@@ -213,8 +221,12 @@ public enum EditorView {
         b.put(" " + parts.joined(separator: "  "), x: 0, y: y, style: errors > 0 ? .barError : .bar, limit: s.width)
     }
 
+    /// The foot line: what is being typed (or the last message) at the left, the keys at the
+    /// right. The keys stay where they are while a cell is typed and committed, so a one-cell
+    /// edit sends the terminal the typed text and the changed figures, not the line again.
     static func statusLine(_ s: EditorState, _ b: inout ScreenBuffer) {
         let y = s.height - 1
+        var used = 0
         switch s.mode {
         case .editing(let buffer):
             let label = (s.currentCell?.field.map { resolveLabel(s.lang.pick($0.label, $0.labelEn), year: s.session.year) } ?? "") + "："
@@ -226,7 +238,8 @@ public enum EditorView {
             while caretCol >= room, !chars.isEmpty {
                 caretCol -= ScreenBuffer.width(chars.removeFirst())
             }
-            b.put(String(chars), x: lw, y: y, style: .editing, limit: room)
+            used = lw + b.put(String(chars), x: lw, y: y, style: .editing, limit: room)
+            used = max(used, lw + caretCol + 1)
             b.cursor = (min(s.width - 1, lw + caretCol), y)
             if let m = s.message, m.isError {
                 // An unreadable number is flagged at once, on the result bar's line end.
@@ -238,6 +251,7 @@ public enum EditorView {
             let lw = b.put(s.lang.pick("查找：", "Find: "), x: 0, y: y, style: .heading)
             b.put(buffer.text, x: lw, y: y, limit: s.width - lw)
             b.cursor = (min(s.width - 1, lw + buffer.caretColumn), y)
+            return
         case .confirm(let what):
             let text: String
             switch what {
@@ -246,15 +260,19 @@ public enum EditorView {
             case .recover(let at): text = s.lang.pick("发现上次未保存的修改\(at.isEmpty ? "" : "（\(at)）")：r 恢复 / d 丢弃 / v 查看差异", "Unsaved edits were recovered\(at.isEmpty ? "" : " (\(at))"): r restores, d discards, v shows what differs")
             }
             b.put(text, x: 0, y: y, style: .error, limit: s.width)
+            return
         default:
             if let m = s.message {
-                b.put(m.text, x: 0, y: y, style: m.isError ? .error : .plain, limit: s.width)
-            } else {
-                let hint = s.readOnly
-                    ? s.lang.pick("审阅：n/p 下一个/上一个问题  F8 问题  F5 打印预览  F1 帮助  Ctrl-Q 退出", "Review: n/p next/prev problem  F8 problems  F5 print  F1 help  Ctrl-Q quit")
-                    : s.lang.pick("F1 帮助  Enter 下一项  F2 编辑  Ctrl-S 保存  F8 问题  F5 打印预览  Ctrl-Q 退出", "F1 help  Enter next  F2 edit  Ctrl-S save  F8 problems  F5 print  Ctrl-Q quit")
-                b.put(hint, x: 0, y: y, style: .dim, limit: s.width)
+                used = b.put(m.text, x: 0, y: y, style: m.isError ? .error : .plain, limit: s.width)
             }
+        }
+        let hint = s.readOnly
+            ? s.lang.pick("n/p 下一个/上一个问题  F8 问题  F5 预览  F1 帮助  Ctrl-Q 退出", "n/p next/prev problem  F8 problems  F5 print  F1 help  Ctrl-Q quit")
+            : s.lang.pick("F1 帮助  F2 编辑  Ctrl-S 保存  F8 问题  F5 预览  Ctrl-Q 退出", "F1 help  F2 edit  Ctrl-S save  F8 problems  F5 print  Ctrl-Q quit")
+        let hw = ScreenBuffer.width(of: hint)
+        // The keys only where they fit whole beside what is at the left.
+        if used == 0 || used + 2 <= s.width - hw {
+            b.put(hint, x: max(0, s.width - hw), y: y, style: .dim, limit: s.width)
         }
     }
 
