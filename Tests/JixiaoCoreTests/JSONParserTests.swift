@@ -58,6 +58,24 @@ final class JSONParserTests: XCTestCase {
         XCTAssertNoThrow(try JSONParser.parse(#"[{"a": 1}, {"a": 2}]"#))
     }
 
+    func testDuplicateKeyIsFoundInObjectsOfAnySize() throws {
+        // Small objects are checked by a look through their keys, large ones by a set.
+        for size in [1, 15, 16, 17, 40] {
+            for dup in [0, size / 2, size - 1] {
+                let keys = (0..<size).map { "\"k\($0)\": \($0)" } + ["\"k\(dup)\": 0"]
+                let e = syntaxError("{" + keys.joined(separator: ",") + "}")
+                XCTAssertNotNil(e, "size \(size), duplicate of k\(dup)")
+            }
+            let fine = "{" + (0..<size).map { "\"k\($0)\": \($0)" }.joined(separator: ",") + "}"
+            XCTAssertEqual(try JSONParser.parse(fine).objectValue?.keys.count, size)
+        }
+    }
+
+    func testStringsWithAndWithoutEscapesReadTheSame() throws {
+        XCTAssertEqual(try JSONParser.parse(#"["绩效自评", "a\"b", "前\n后", "\u7ee9效", ""]"#),
+                       .array([.string("绩效自评"), .string("a\"b"), .string("前\n后"), .string("绩效"), .string("")]))
+    }
+
     func testInvalidUTF8IsRejected() throws {
         let cases: [[UInt8]] = [
             [0x22, 0xFF, 0x22],                  // never valid

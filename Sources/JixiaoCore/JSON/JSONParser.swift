@@ -190,7 +190,20 @@ private struct Cursor {
     mutating func string() throws(JSONSyntaxError) -> String {
         let open = i
         i += 1
-        var out = [UInt8]()
+        // Most strings have no escape: taken straight from the (already checked) bytes.
+        var k = i
+        while k < bytes.count {
+            let b = bytes[k]
+            if b == UInt8(ascii: "\"") {
+                let s = String(decoding: bytes[i..<k], as: UTF8.self)
+                i = k + 1
+                return s
+            }
+            if b == UInt8(ascii: "\\") || b < 0x20 { break }
+            k += 1
+        }
+        var out = [UInt8](bytes[i..<k])
+        i = k
         while true {
             guard i < bytes.count else { throw error("字符串没有结束引号", "unterminated string", at: open) }
             let b = bytes[i]
@@ -255,6 +268,7 @@ private struct Cursor {
     mutating func object(depth: Int) throws(JSONSyntaxError) -> JSONValue {
         i += 1
         var obj = JSONObject()
+        // Duplicate keys: a look through the keys so far for the usual handful, a set beyond.
         var seen = Set<String>()
         skipSpace()
         if i < bytes.count && bytes[i] == UInt8(ascii: "}") { i += 1; return .object(obj) }
@@ -265,7 +279,14 @@ private struct Cursor {
             }
             let keyAt = i
             let key = try string()
-            if !seen.insert(key).inserted {
+            let duplicate: Bool
+            if obj.members.count < 16 {
+                duplicate = obj.members.contains { $0.key == key }
+            } else {
+                if seen.isEmpty { seen = Set(obj.members.map(\.key)) }
+                duplicate = !seen.insert(key).inserted
+            }
+            if duplicate {
                 throw error("键“\(key)”在同一对象中重复出现", "duplicate key \"\(key)\" in one object", at: keyAt)
             }
             skipSpace()
