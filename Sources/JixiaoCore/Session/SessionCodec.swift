@@ -129,12 +129,15 @@ public enum SessionCodec {
             if ix.hasIndicators == false {
                 if !(iv.arrayValue?.isEmpty ?? iv.isNull) { r.fail(ip, "模板“\(t.id)”没有绩效指标", "template \"\(t.id)\" has no indicators") }
             } else if let rows = iv.arrayValue {
+                // Made once, not per row: a sheet can have 10,000 rows.
+                let allowed = Set(IndicatorRow.keys)
+                let fields = IndicatorRow.keys.map { IndicatorRow.field($0, decimals: t.rounding.score) }
+                s.indicators.reserveCapacity(rows.count)
                 for (n, rv) in rows.enumerated() {
-                    guard let ro = r.object(rv, ip / n, allowed: Set(IndicatorRow.keys)) else { continue }
+                    guard let ro = r.object(rv, ip / n, allowed: allowed) else { continue }
                     var row = IndicatorRow()
-                    for key in IndicatorRow.keys {
+                    for (key, field) in zip(IndicatorRow.keys, fields) {
                         guard let cv = ro[key] else { continue }
-                        let field = IndicatorRow.field(key, decimals: t.rounding.score)
                         row.set(key, value(cv, kind: field.kind, label: field, ip / n / key, &r))
                     }
                     s.indicators.append(row)
@@ -156,8 +159,10 @@ public enum SessionCodec {
 
     /// A JSON value as a typed value of the given kind; nil for null. A wrong JSON type is a
     /// load error naming the field.
-    static func value(_ v: JSONValue, kind: FieldKind, label f: Field, _ p: JSONPointer, _ r: inout JSONReading) -> FieldValue? {
-        let en = f.labelEn.isEmpty ? f.id : f.labelEn
+    /// The pointer is made only when there is something wrong to say about the value.
+    static func value(_ v: JSONValue, kind: FieldKind, label f: Field, _ pointer: @autoclosure () -> JSONPointer, _ r: inout JSONReading) -> FieldValue? {
+        var p: JSONPointer { pointer() }
+        var en: String { f.labelEn.isEmpty ? f.id : f.labelEn }
         switch v {
         case .null:
             return nil
