@@ -45,12 +45,34 @@ public struct FormCell: Sendable {
     public var text: String
     public var look: Look
     public var target: Target?
-    /// The field behind the cell (label, kind, unit) for editing and messages.
-    public var field: Field?
+    /// The field behind the cell (label, kind, unit), shared by the cells of a column rather
+    /// than copied into each: a 10,000-row grid has 80,000 cells.
+    let fieldRef: SharedField?
     /// Fixed choices (一级/二级 names) offered by a picker instead of free typing.
     public var choices: [String]?
 
+    public init(text: String, look: Look, target: Target? = nil, field: Field? = nil, choices: [String]? = nil) {
+        self.init(text: text, look: look, target: target, shared: field.map(SharedField.init), choices: choices)
+    }
+
+    init(text: String, look: Look, target: Target? = nil, shared: SharedField?, choices: [String]? = nil) {
+        self.text = text
+        self.look = look
+        self.target = target
+        self.fieldRef = shared
+        self.choices = choices
+    }
+
+    /// The field behind the cell, for editing and messages.
+    public var field: Field? { fieldRef?.field }
+
     public var isSelectable: Bool { target != nil || look == .computed }
+}
+
+/// One field for many cells.
+final class SharedField: Sendable {
+    let field: Field
+    init(_ field: Field) { self.field = field }
 }
 
 public enum FormBuilder {
@@ -259,7 +281,7 @@ public enum FormBuilder {
                 header(b)
                 var level2Names = [String]()
                 for tier in scheme.tiers { level2Names += tier.level2 }
-                let cellFields = Dictionary(uniqueKeysWithValues: IndicatorRow.keys.map { ($0, IndicatorRow.field($0, decimals: t.rounding.score)) })
+                let cellFields = Dictionary(uniqueKeysWithValues: IndicatorRow.keys.map { ($0, SharedField(IndicatorRow.field($0, decimals: t.rounding.score))) })
                 let level1Names = scheme.tiers.map(\.name)
                 func indicatorRow(_ n: Int, _ r: IndicatorRow) -> FormRow {
                     let l2 = scheme.tiers.first { $0.name == r.level1 }?.level2 ?? level2Names
@@ -267,7 +289,7 @@ public enum FormBuilder {
                     for key in IndicatorRow.keys {
                         let f = cellFields[key]
                         let choices: [String]? = key == "level1" ? level1Names : key == "level2" ? l2 : nil
-                        cells.append(FormCell(text: r.value(key)?.text ?? "", look: .typed, target: .indicator(row: n, key: key), field: f, choices: choices))
+                        cells.append(FormCell(text: r.value(key)?.text ?? "", look: .typed, target: .indicator(row: n, key: key), shared: f, choices: choices))
                     }
                     return FormRow(kind: .data, block: b, cells: cells, source: .indicator(n))
                 }
