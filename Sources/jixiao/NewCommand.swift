@@ -71,7 +71,7 @@ enum NewSheetQuestions {
     static func ask(_ reg: TemplateRegistry, template: String?, unit: String, year: Int?, file: String?, lang: Language) -> Answers? {
         func line(_ prompt: String) -> String? {
             print(prompt, terminator: "")
-            return readLine()?.trimmingCharacters(in: .whitespaces)
+            return readLine()?.trimmingWhitespace()
         }
         var chosen = template
         if chosen == nil {

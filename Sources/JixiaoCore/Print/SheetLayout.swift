@@ -139,7 +139,7 @@ public struct SheetLayout {
                 if let sum = computed.gridSums[row.id]?[c.id] { return ExactDecimal.format(sum, places: c.decimals) }
                 return ""
             }
-            rows.append(PrintRow([indent + text(row.label, row.labelEn).trimmingCharacters(in: .whitespaces)] + cells))
+            rows.append(PrintRow([indent + text(row.label, row.labelEn).trimmingWhitespace()] + cells))
         }
         var columns = [PrintColumn(text(g.corner, "Item"), grow: 3, minWidth: 10)]
         for (k, c) in g.columns.enumerated() {

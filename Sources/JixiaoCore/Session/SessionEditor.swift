@@ -53,7 +53,7 @@ public enum SessionEditor {
         }
         let ix = t.index
         let rest = Array(p.tokens.dropFirst())
-        let isNull = a.value.trimmingCharacters(in: .whitespaces) == "null"
+        let isNull = a.value.trimmingWhitespace() == "null"
         switch head {
         case "unit":
             guard rest.isEmpty else { throw fail(a, "单位名称没有下级", "the unit has no parts") }
@@ -173,7 +173,7 @@ public enum SessionEditor {
                 rows.remove(at: n)
                 return
             }
-            let text = a.value.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = a.value.trimmingWhitespaceAndNewlines()
             if text.isEmpty {
                 guard first == "-" else { throw fail(a, "请为整行提供 JSON 对象，或用 null 删除", "give a JSON object for the whole row, or null to delete it") }
                 return

@@ -40,9 +40,10 @@ public enum InputParser {
     }
 
     /// Leading and trailing blanks go, including the full-width space (U+3000) the seeds are
-    /// full of; single-line fields also lose inner line breaks.
+    /// full of (a space separator, so among the blanks trimmed); single-line fields also lose
+    /// inner line breaks.
     public static func trim(_ s: String, keepInnerLines: Bool) -> String {
-        let t = s.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{3000}")))
+        let t = s.trimmingWhitespaceAndNewlines()
         return keepInnerLines ? t : t.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
     }
 

@@ -332,7 +332,7 @@ extension EditorState {
     @discardableResult
     mutating func commit(_ text: String) -> Bool {
         guard let target = currentCell?.target else { mode = .normal; return true }
-        let value = text.trimmingCharacters(in: .whitespaces).isEmpty ? "null" : text
+        let value = text.trimmingWhitespace().isEmpty ? "null" : text
         do {
             let next = try SessionEditor.apply([Assignment(pointer: target.pointer, value: value)], to: session, template)
             mode = .normal
