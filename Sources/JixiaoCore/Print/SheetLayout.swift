@@ -63,7 +63,7 @@ public struct SheetLayout {
             }.joined(separator: "\n")))
         }
         return PrintDocument(title: resolveLabel(lang == .en && !template.titleEn.isEmpty ? template.titleEn : template.title, year: session.year)
-                                .replacingOccurrences(of: "{year}", with: "____"),
+                                .replacing("{year}", with: "____"),
                              blocks: blocks)
     }
 

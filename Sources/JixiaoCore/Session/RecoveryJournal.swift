@@ -24,7 +24,7 @@ public struct RecoveryJournal: Sendable {
             let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
                 ?? ((environment["HOME"] ?? NSHomeDirectory()) as NSString).appendingPathComponent(".local/state")
             // The full path, flattened, names the file: two sheets never share a journal.
-            let flat = absolute.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "/", with: "%2F")
+            let flat = absolute.replacingScalar("%", with: "%25").replacingScalar("/", with: "%2F")
             path = (state as NSString).appendingPathComponent("jixiao/recovery/\(flat).json")
         }
     }

@@ -60,7 +60,7 @@ public enum SessionEditor {
             s.unit = isNull ? "" : InputParser.trim(a.value, keepInnerLines: false)
         case "year":
             guard rest.isEmpty else { throw fail(a, "年度没有下级", "the year has no parts") }
-            let v = InputParser.trim(a.value, keepInnerLines: false).replacingOccurrences(of: "年", with: "")
+            let v = InputParser.trim(a.value, keepInnerLines: false).replacing("年", with: "")
             if v.isEmpty || isNull { s.year = nil; return }
             guard let y = Int(v), (1949...2200).contains(y) else { throw fail(a, "年度应为 1949 到 2200 之间的整数", "the year must be a whole number from 1949 to 2200") }
             s.year = y

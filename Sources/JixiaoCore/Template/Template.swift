@@ -29,7 +29,7 @@ public struct Template: Sendable {
 
     /// `title` with the session's year: "{year}年度部门整体支出绩效自评表" → "2024年度…".
     public func title(year: Int?) -> String {
-        title.replacingOccurrences(of: "{year}", with: year.map(String.init) ?? "____")
+        title.replacing("{year}", with: year.map(String.init) ?? "____")
     }
 }
 
@@ -259,8 +259,8 @@ public struct Check: Sendable {
 public func resolveLabel(_ label: String, year: Int?) -> String {
     guard label.contains("{") else { return label }
     return label
-        .replacingOccurrences(of: "{prevYear}", with: year.map { String($0 - 1) } ?? "上")
-        .replacingOccurrences(of: "{year}", with: year.map(String.init) ?? "本")
+        .replacing("{prevYear}", with: year.map { String($0 - 1) } ?? "上")
+        .replacing("{year}", with: year.map(String.init) ?? "本")
 }
 
 extension Field {
@@ -268,7 +268,7 @@ extension Field {
     public func resolved(year: Int?) -> Field {
         var f = self
         f.label = resolveLabel(label, year: year)
-        f.labelEn = resolveLabel(labelEn, year: year).replacingOccurrences(of: "上年", with: "last year's").replacingOccurrences(of: "本年", with: "this year's")
+        f.labelEn = resolveLabel(labelEn, year: year).replacing("上年", with: "last year's").replacing("本年", with: "this year's")
         return f
     }
 }

@@ -52,7 +52,7 @@ public enum ExactDecimal {
         let significant = digitsOnly.drop { $0 == "0" }
         guard significant.count <= maxSignificantDigits else { return nil }
         if let e = literal.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            guard let exp = Int(literal[literal.index(after: e)...].replacingOccurrences(of: "+", with: "")),
+            guard let exp = Int(literal[literal.index(after: e)...].replacing("+", with: "")),
                   abs(exp) <= maxSignificantDigits else { return nil }
         }
         guard let d = Decimal(string: literal, locale: posix), !d.isNaN else { return nil }
@@ -91,7 +91,7 @@ public enum ExactDecimal {
         var exponent = 0
         if let e = literal.firstIndex(where: { $0 == "e" || $0 == "E" }) {
             mantissa = literal[..<e]
-            exponent = Int(literal[literal.index(after: e)...].replacingOccurrences(of: "+", with: "")) ?? 0
+            exponent = Int(literal[literal.index(after: e)...].replacing("+", with: "")) ?? 0
         }
         var fraction = 0
         if let dot = mantissa.firstIndex(of: ".") {

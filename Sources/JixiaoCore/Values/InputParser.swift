@@ -44,7 +44,7 @@ public enum InputParser {
     /// inner line breaks.
     public static func trim(_ s: String, keepInnerLines: Bool) -> String {
         let t = s.trimmingWhitespaceAndNewlines()
-        return keepInnerLines ? t : t.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+        return keepInnerLines ? t : t.replacing("\r\n", with: " ").replacing("\n", with: " ")
     }
 
     /// A plain number literal from typed text, or nil.
@@ -75,7 +75,7 @@ public enum InputParser {
             let groups = parts[0].split(separator: ",", omittingEmptySubsequences: false)
             let head = groups[0].hasPrefix("-") ? groups[0].dropFirst() : groups[0][...]
             guard (1...3).contains(head.count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
-            s = s.replacingOccurrences(of: ",", with: "")
+            s = s.replacing(",", with: "")
         }
         // Typed input takes no exponent ("1e3" in a money cell is a slip, not a thousand);
         // "007", ".5" and "5." are typed often enough to accept and are stored as 7, 0.5, 5.
@@ -107,8 +107,8 @@ public enum InputParser {
     /// "2025年3月17日", "2025/3/17", "2025.3.17" → "2025-03-17"; nil if not a date shape.
     public static func normalizeDate(_ text: String) -> String? {
         var s = text
-        for sep in ["年", "月", "/", "."] { s = s.replacingOccurrences(of: sep, with: "-") }
-        s = s.replacingOccurrences(of: "日", with: "").replacingOccurrences(of: " ", with: "")
+        for sep in ["年", "月", "/", "."] { s = s.replacing(sep, with: "-") }
+        s = s.replacing("日", with: "").replacing(" ", with: "")
         let parts = s.split(separator: "-")
         guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), parts[0].count == 4 else { return nil }
         let out = String(format: "%04d-%02d-%02d", y, m, d)

@@ -149,7 +149,7 @@ public enum EditorView {
                 guard spots.indices.contains(k), let spot = spots[k] else { continue }
                 let selected = isCurrent && k == s.col && cell.isSelectable && !isOverlay(s.mode)
                 let st = style(for: cell, selected: selected, problem: cell.target.flatMap { flagged[$0] })
-                var text = cell.text.replacingOccurrences(of: "\n", with: " ")
+                var text = cell.text.replacingScalar("\n", with: " ")
                 if ScreenBuffer.width(of: text) > spot.width { text = clip(text, spot.width - 1) + "~" }
                 let align = sec.blocks[row.block].columns[k].align
                 if selected || st.background != .normal { b.fill(x: spot.x, y: y, count: spot.width, style: st) }
@@ -198,7 +198,7 @@ public enum EditorView {
         if let summary = c.indicators {
             var tiers = [String]()
             for tier in summary.tiers where tier.templateWeight != nil {
-                let name = s.lang == .en ? (s.template.indicators?.tiers.first { $0.name == tier.name }?.nameEn ?? tier.name) : tier.name.replacingOccurrences(of: "指标", with: "")
+                let name = s.lang == .en ? (s.template.indicators?.tiers.first { $0.name == tier.name }?.nameEn ?? tier.name) : tier.name.replacing("指标", with: "")
                 tiers.append("\(name) \(short(tier.score, places))/\(tier.templateWeight.map { "\($0)" } ?? "")")
             }
             if !tiers.isEmpty { parts.append(tiers.joined(separator: " ")) }
