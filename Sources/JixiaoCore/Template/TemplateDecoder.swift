@@ -204,7 +204,7 @@ public enum TemplateDecoder {
         }
         let formula = o["compute"].flatMap { decodeFormula($0, p / "compute", &r) }
         let pattern = r.string(o, "pattern", p)
-        if let pattern, (try? NSRegularExpression(pattern: pattern)) == nil {
+        if let pattern, !CodePattern.isValid(pattern) {
             r.fail(p / "pattern", "正则表达式无效", "invalid regular expression")
         }
         if kind == .code && pattern == nil {
