@@ -111,7 +111,15 @@ public enum InputParser {
         s = s.replacing("日", with: "").replacing(" ", with: "")
         let parts = s.split(separator: "-")
         guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), parts[0].count == 4 else { return nil }
-        let out = String(format: "%04d-%02d-%02d", y, m, d)
+        let out = "\(zeroPadded(y, 4))-\(zeroPadded(m, 2))-\(zeroPadded(d, 2))"
         return ValueRules.isDate(out) ? out : nil
+    }
+
+    /// printf's "%0*d": at least `width` characters, zeros between the sign and the digits.
+    /// Written out because printf's %d takes 32 bits: 2025年4294967297月17日 became 2025-01-17.
+    static func zeroPadded(_ n: Int, _ width: Int) -> String {
+        let digits = String(n.magnitude)
+        let sign = n < 0 ? "-" : ""
+        return sign + String(repeating: "0", count: max(0, width - sign.count - digits.count)) + digits
     }
 }
