@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A problem found while reading a document: where (JSON Pointer) and what, in both languages.
 public struct ReadIssue: Error, Equatable, Sendable {

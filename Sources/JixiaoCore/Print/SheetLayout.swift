@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Lays a session out as the template's sheet: title, unit, each section in order as tables
 /// (fields as 项目/数值 rows, grids with their indent levels, tables with 序号 and 合计, the

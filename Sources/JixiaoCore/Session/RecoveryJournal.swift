@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
+import FoundationEssentials
 
 /// The recovery file of a sheet being edited: every committed edit is written here at once
 /// (atomically), so that a dropped SSH link, a closed terminal or `kill -9` costs nothing.

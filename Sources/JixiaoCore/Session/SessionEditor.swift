@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One `pointer=value` assignment, as `jixiao set` takes them.
 public struct Assignment: Sendable, Equatable {

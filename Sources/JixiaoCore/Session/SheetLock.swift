@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
+import FoundationEssentials
 
 /// Who is editing a sheet: `.NAME.lock` next to it holds the user, host and process. A second
 /// `jixiao edit` of the same sheet opens it read-only and says who holds it; a lock left by

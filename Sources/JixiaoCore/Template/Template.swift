@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A form template: the sheet a region prescribes, as data.
 ///

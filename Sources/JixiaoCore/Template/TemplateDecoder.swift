@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Every problem in one template file, each with the file, the JSON path and what is wrong.
 public struct TemplateError: Error, Sendable, CustomStringConvertible {

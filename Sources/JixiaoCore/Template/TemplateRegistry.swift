@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The templates this program knows: every *.json in the template folders, first folder
 /// winning when two define the same id. A broken template file does not hide the others; its

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Finds every problem of a session: missing required fields, malformed values, parents that
 /// are not the sum of their children, breakdowns that do not add up, indicator weights and

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What a single typed value must satisfy for its field's kind: decimals, sign, whole numbers,
 /// a maximum, a date, a code pattern. Used by validation (on load) and by input (on typing).

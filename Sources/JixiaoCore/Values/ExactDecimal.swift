@@ -1,8 +1,8 @@
-import Foundation
+import FoundationEssentials
 
 /// Exact decimal arithmetic for money, rates and scores.
 ///
-/// Everything is Foundation's `Decimal` (base-10, 38 significant digits): 9473 / 20000 is
+/// Everything is FoundationEssentials' `Decimal` (base-10, 38 significant digits): 9473 / 20000 is
 /// exactly 0.47365 and rounds to 47.37%, where binary floating point gives 47.36. Rounding is
 /// half-up (四舍五入, away from zero at exactly .5) and happens only where a figure is shown or
 /// stored, never in the middle of a computation.

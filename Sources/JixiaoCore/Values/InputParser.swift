@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Turns what a user typed into a field's value, or says why it cannot.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import JixiaoCore
 
 /// Draws an `EditorState` into a `ScreenBuffer`:
