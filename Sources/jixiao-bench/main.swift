@@ -1,4 +1,5 @@
-import Foundation
+import Dispatch
+import Glibc
 import JixiaoCore
 import JixiaoEditor
 
@@ -22,12 +23,12 @@ func changedCells(_ a: ScreenBuffer, _ b: ScreenBuffer) -> Int {
 }
 
 let registry = TemplateRegistry(folders: TemplateRegistry.defaultFolders())
-print("rows".padding(toLength: 10, withPad: " ", startingAt: 0)
+print(DisplayWidth.pad("rows", to: 10, align: .left)
       + "open ms".leftPad(10) + "move ms".leftPad(10) + "type ms".leftPad(10) + "commit ms".leftPad(11) + "cells/edit".leftPad(12))
 for path in CommandLine.arguments.dropFirst() {
     let t0 = now()
     guard let loaded = try? SessionFile.load(path, registry: registry) else {
-        FileHandle.standardError.write(Data("cannot load \(path)\n".utf8))
+        StandardError.writeLine("cannot load \(path)")
         exit(2)
     }
     var state = EditorState(session: loaded.session, template: loaded.template, path: path, width: 80, height: 24)
@@ -69,10 +70,17 @@ for path in CommandLine.arguments.dropFirst() {
         frame = EditorView.draw(state)
     }
     let rows = "\(loaded.session.indicators.count)"
-    print(rows.padding(toLength: 10, withPad: " ", startingAt: 0)
-          + String(format: "%10.2f%10.3f%10.3f%11.3f%12d", open, move, type, median(commitSamples), editCells))
+    print(DisplayWidth.pad(rows, to: 10, align: .left)
+          + cFormat("%10.2f%10.3f%10.3f%11.3f%12d", open, move, type, median(commitSamples), editCells))
 }
 
 extension String {
     func leftPad(_ n: Int) -> String { String(repeating: " ", count: max(0, n - count)) + self }
+}
+
+/// C's printf formatting, for the figures of a row.
+func cFormat(_ format: String, _ arguments: CVarArg...) -> String {
+    var buffer = [CChar](repeating: 0, count: 256)
+    let n = withVaList(arguments) { vsnprintf(&buffer, buffer.count, format, $0) }
+    return n < 0 ? "" : String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
 }

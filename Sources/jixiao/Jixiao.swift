@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import Glibc
 import JixiaoCore
 
 /// `jixiao`: create, fill, check and inspect budget performance self-evaluation sheets.
@@ -24,13 +24,13 @@ struct Jixiao: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let code as ExitCode {
-            Foundation.exit(code.rawValue)
+            Glibc.exit(code.rawValue)
         } catch {
             if exitCode(for: error) == .success {
                 exit(withError: error)  // --help, --version
             }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-            Foundation.exit(2)
+            complain(fullMessage(for: error))
+            Glibc.exit(2)
         }
     }
 }
@@ -57,7 +57,7 @@ enum LanguageOption: String, ExpressibleByArgument, CaseIterable {
 
 /// Writes to standard error.
 func complain(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    StandardError.writeLine(text)
 }
 
 /// Loads a session or reports why not and exits 2.

@@ -1,5 +1,9 @@
 import ArgumentParser
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import JixiaoCore
 
 struct NewCommand: ParsableCommand {
@@ -71,7 +75,7 @@ enum NewSheetQuestions {
     static func ask(_ reg: TemplateRegistry, template: String?, unit: String, year: Int?, file: String?, lang: Language) -> Answers? {
         func line(_ prompt: String) -> String? {
             print(prompt, terminator: "")
-            return readLine()?.trimmingCharacters(in: .whitespaces)
+            return readLine()?.trimmingWhitespace()
         }
         var chosen = template
         if chosen == nil {
@@ -92,7 +96,7 @@ enum NewSheetQuestions {
         while y == nil {
             guard let answer = line(lang.pick("年度（如 2025，可留空）：", "Year (e.g. 2025, may be left empty): ")) else { return nil }
             if answer.isEmpty { break }
-            if let n = Int(answer.replacingOccurrences(of: "年", with: "")), (1949...2200).contains(n) { y = n }
+            if let n = Int(answer.replacing("年", with: "")), (1949...2200).contains(n) { y = n }
             else { print(lang.pick("年度应为 1949 到 2200 之间的整数。", "The year must be from 1949 to 2200.")) }
         }
         var f = file

@@ -13,8 +13,8 @@ struct TemplatesCommand: ParsableCommand {
         let lang = common.language
         let width = reg.templates.map(\.id.count).max() ?? 0
         for t in reg.templates {
-            let title = lang == .en && !t.titleEn.isEmpty ? t.titleEn.replacingOccurrences(of: "{year}", with: "YYYY") : t.title(year: nil)
-            print("\(t.id.padding(toLength: width, withPad: " ", startingAt: 0))  v\(t.version)  \(title)  \(t.region)")
+            let title = lang == .en && !t.titleEn.isEmpty ? t.titleEn.replacing("{year}", with: "YYYY") : t.title(year: nil)
+            print("\(DisplayWidth.pad(t.id, to: width, align: .left))  v\(t.version)  \(title)  \(t.region)")
         }
         for b in reg.broken { complain(b.render(lang)) }
         if !reg.broken.isEmpty { throw ExitCode(2) }

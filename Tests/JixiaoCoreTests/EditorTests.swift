@@ -87,6 +87,12 @@ final class EditorTests: XCTestCase {
         XCTAssertEqual(parse("2025-03-17", f), .text("2025-03-17"))
         XCTAssertNotNil(refusal("2025年2月30日", f))
         XCTAssertNotNil(refusal("三月", f))
+        // A month past 32 bits is no month (printf's 32-bit %d once made it January).
+        XCTAssertNotNil(refusal("2025年4294967297月17日", f))
+        XCTAssertEqual(InputParser.zeroPadded(7, 2), "07")
+        XCTAssertEqual(InputParser.zeroPadded(2025, 2), "2025")
+        XCTAssertEqual(InputParser.zeroPadded(-5, 3), "-05")
+        XCTAssertEqual(InputParser.zeroPadded(0, 4), "0000")
     }
 
     func testRefusalNamesTheField() throws {

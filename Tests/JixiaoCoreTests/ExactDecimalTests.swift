@@ -77,6 +77,10 @@ final class ExactDecimalTests: XCTestCase {
         XCTAssertEqual(ExactDecimal.parse("0"), 0)
         XCTAssertEqual(ExactDecimal.parse("-0"), 0)
         XCTAssertEqual(ExactDecimal.parse("0.5"), D("0.5"))
+        // Past the fast path (more than 18 digits, or an exponent): Decimal's own parser, with
+        // "." as the point.
+        XCTAssertEqual(ExactDecimal.parse("-12345678901234567890.25"), D("-12345678901234567890.25"))
+        XCTAssertEqual(ExactDecimal.parse("5577.04e-2"), D("55.7704"))
     }
 
     func testParseRejectsTooManyDigits() {

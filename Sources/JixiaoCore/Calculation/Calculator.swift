@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Computes every figure of a session from what was typed, exactly, per the template.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A computed figure. `undefined` is a ratio over zero (shown "—"); a figure whose inputs are
 /// not filled in yet is simply absent.

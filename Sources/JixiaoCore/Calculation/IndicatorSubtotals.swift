@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The subtotals of the indicator grid per 一级 and 二级: a full pass over the rows, and the
 /// update for one changed row that the editor uses on every committed cell.

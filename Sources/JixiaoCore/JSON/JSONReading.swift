@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A problem found while reading a document: where (JSON Pointer) and what, in both languages.
 public struct ReadIssue: Error, Equatable, Sendable {
@@ -92,10 +92,10 @@ struct JSONReading {
 
     mutating func int(_ o: JSONObject, _ key: String, _ p: JSONPointer, required: Bool = false, range: ClosedRange<Int>) -> Int? {
         guard let d = decimal(o, key, p, required: required) else { return nil }
-        guard d == ExactDecimal.round(d, 0), d >= Decimal(range.lowerBound), d <= Decimal(range.upperBound) else {
+        guard let n = ExactDecimal.integer(d), range.contains(n) else {
             fail(p / key, "应为 \(range.lowerBound) 到 \(range.upperBound) 之间的整数", "expected a whole number from \(range.lowerBound) to \(range.upperBound)")
             return nil
         }
-        return NSDecimalNumber(decimal: d).intValue
+        return n
     }
 }

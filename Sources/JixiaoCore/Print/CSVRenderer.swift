@@ -39,6 +39,6 @@ public struct CSVRenderer {
     static func quote(_ s: String) -> String {
         // Scalars, not Characters: "\r\n" is one Character, equal to neither "\n" nor "\r".
         guard s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return "\"" + s.replacing("\"", with: "\"\"") + "\""
     }
 }

@@ -11,7 +11,7 @@ public struct MarkdownRenderer {
             case .heading(let h):
                 out += "## \(Self.escapeText(h))\n"
             case .paragraph(let p):
-                out += Self.escapeText(p).replacingOccurrences(of: "\n", with: "  \n") + "\n"
+                out += Self.escapeText(p).replacingScalar("\n", with: "  \n") + "\n"
             case .table(let t):
                 if !t.title.isEmpty { out += "**\(Self.escapeText(t.title))**\n\n" }
                 out += "| " + t.columns.map { Self.cell($0.header) }.joined(separator: " | ") + " |\n"
@@ -27,7 +27,7 @@ public struct MarkdownRenderer {
     }
 
     static func cell(_ s: String) -> String {
-        escapeText(s).replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\r\n", with: "<br>").replacingOccurrences(of: "\n", with: "<br>")
+        escapeText(s).replacing("|", with: "\\|").replacing("\r\n", with: "<br>").replacing("\n", with: "<br>")
     }
 
     /// Characters that would start Markdown syntax at the start of text are escaped.

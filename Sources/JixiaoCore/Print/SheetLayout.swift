@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Lays a session out as the template's sheet: title, unit, each section in order as tables
 /// (fields as 项目/数值 rows, grids with their indent levels, tables with 序号 and 合计, the
@@ -63,7 +63,7 @@ public struct SheetLayout {
             }.joined(separator: "\n")))
         }
         return PrintDocument(title: resolveLabel(lang == .en && !template.titleEn.isEmpty ? template.titleEn : template.title, year: session.year)
-                                .replacingOccurrences(of: "{year}", with: "____"),
+                                .replacing("{year}", with: "____"),
                              blocks: blocks)
     }
 
@@ -139,7 +139,7 @@ public struct SheetLayout {
                 if let sum = computed.gridSums[row.id]?[c.id] { return ExactDecimal.format(sum, places: c.decimals) }
                 return ""
             }
-            rows.append(PrintRow([indent + text(row.label, row.labelEn).trimmingCharacters(in: .whitespaces)] + cells))
+            rows.append(PrintRow([indent + text(row.label, row.labelEn).trimmingWhitespace()] + cells))
         }
         var columns = [PrintColumn(text(g.corner, "Item"), grow: 3, minWidth: 10)]
         for (k, c) in g.columns.enumerated() {

@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
+import FoundationEssentials
 
 /// A file I/O failure, with the path and the system's reason.
 public struct FileError: Error, Sendable, CustomStringConvertible {

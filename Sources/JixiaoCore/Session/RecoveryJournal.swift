@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
+import FoundationEssentials
 
 /// The recovery file of a sheet being edited: every committed edit is written here at once
 /// (atomically), so that a dropped SSH link, a closed terminal or `kill -9` costs nothing.
@@ -16,16 +16,16 @@ public struct RecoveryJournal: Sendable {
     public init(sheet: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
         let absolute = URL(fileURLWithPath: sheet).standardizedFileURL.path
         sheetPath = absolute
-        let dir = (absolute as NSString).deletingLastPathComponent
-        let name = (absolute as NSString).lastPathComponent
+        let dir = PathComponents.deletingLast(absolute)
+        let name = PathComponents.last(absolute)
         if access(dir, W_OK) == 0 {
-            path = (dir as NSString).appendingPathComponent(".\(name).recovery.json")
+            path = PathComponents.appending(".\(name).recovery.json", to: dir)
         } else {
             let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-                ?? ((environment["HOME"] ?? NSHomeDirectory()) as NSString).appendingPathComponent(".local/state")
+                ?? PathComponents.appending(".local/state", to: environment["HOME"] ?? PathComponents.homeDirectory)
             // The full path, flattened, names the file: two sheets never share a journal.
-            let flat = absolute.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "/", with: "%2F")
-            path = (state as NSString).appendingPathComponent("jixiao/recovery/\(flat).json")
+            let flat = absolute.replacingScalar("%", with: "%25").replacingScalar("/", with: "%2F")
+            path = PathComponents.appending("jixiao/recovery/\(flat).json", to: state)
         }
     }
 
@@ -33,7 +33,7 @@ public struct RecoveryJournal: Sendable {
     /// cannot be written must not stop the user from working (the status line says so).
     @discardableResult
     public func write(_ s: Session, _ t: Template) -> FileError? {
-        let dir = (path as NSString).deletingLastPathComponent
+        let dir = PathComponents.deletingLast(path)
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         do {
             try AtomicFile.write(SessionFile.render(s, t), to: path)

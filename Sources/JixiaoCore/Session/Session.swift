@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One filled-in sheet: what the user typed, under the template's ids. Computed figures are
 /// never stored here; they are recomputed from this by `Calculator` on every change.

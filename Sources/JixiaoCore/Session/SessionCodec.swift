@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Why a session document could not be read. Nothing is written after such a failure.
 public struct SessionLoadError: Error, Sendable, CustomStringConvertible {

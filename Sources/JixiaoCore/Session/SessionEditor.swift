@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One `pointer=value` assignment, as `jixiao set` takes them.
 public struct Assignment: Sendable, Equatable {
@@ -53,7 +53,7 @@ public enum SessionEditor {
     /// changing any session: the editor's live preview of a 分值 or 得分 being typed.
     public static func indicatorValue(_ key: String, _ text: String, pointer: String, _ t: Template) throws(EditError) -> FieldValue? {
         let a = Assignment(pointer: pointer, value: text)
-        return try parseIndicator(a, key, text.trimmingCharacters(in: .whitespaces) == "null" ? nil : text, t)
+        return try parseIndicator(a, key, text.trimmingWhitespace() == "null" ? nil : text, t)
     }
 
     static func fail(_ a: Assignment, _ zh: String, _ en: String) -> EditError {
@@ -66,14 +66,14 @@ public enum SessionEditor {
         }
         let ix = t.index
         let rest = Array(p.tokens.dropFirst())
-        let isNull = a.value.trimmingCharacters(in: .whitespaces) == "null"
+        let isNull = a.value.trimmingWhitespace() == "null"
         switch head {
         case "unit":
             guard rest.isEmpty else { throw fail(a, "单位名称没有下级", "the unit has no parts") }
             s.unit = isNull ? "" : InputParser.trim(a.value, keepInnerLines: false)
         case "year":
             guard rest.isEmpty else { throw fail(a, "年度没有下级", "the year has no parts") }
-            let v = InputParser.trim(a.value, keepInnerLines: false).replacingOccurrences(of: "年", with: "")
+            let v = InputParser.trim(a.value, keepInnerLines: false).replacing("年", with: "")
             if v.isEmpty || isNull { s.year = nil; return }
             guard let y = Int(v), (1949...2200).contains(y) else { throw fail(a, "年度应为 1949 到 2200 之间的整数", "the year must be a whole number from 1949 to 2200") }
             s.year = y
@@ -186,7 +186,7 @@ public enum SessionEditor {
                 rows.remove(at: n)
                 return
             }
-            let text = a.value.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = a.value.trimmingWhitespaceAndNewlines()
             if text.isEmpty {
                 guard first == "-" else { throw fail(a, "请为整行提供 JSON 对象，或用 null 删除", "give a JSON object for the whole row, or null to delete it") }
                 return

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Anything that stops a file from being read or written. The file is left as it was.
 public enum LoadError: Error, Sendable {

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
+import FoundationEssentials
 
 /// Who is editing a sheet: `.NAME.lock` next to it holds the user, host and process. A second
 /// `jixiao edit` of the same sheet opens it read-only and says who holds it; a lock left by
@@ -33,8 +33,7 @@ public final class SheetLock: @unchecked Sendable {
 
     public static func lockPath(for sheet: String) -> String {
         let absolute = URL(fileURLWithPath: sheet).standardizedFileURL.path
-        let dir = (absolute as NSString).deletingLastPathComponent
-        return (dir as NSString).appendingPathComponent(".\((absolute as NSString).lastPathComponent).lock")
+        return PathComponents.appending(".\(PathComponents.last(absolute)).lock", to: PathComponents.deletingLast(absolute))
     }
 
     public static func acquire(for sheet: String) -> Outcome {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// How a computed figure is derived. Written in templates as a one-key object:
 ///

@@ -16,7 +16,7 @@ public enum Reference: Hashable, Sendable {
     public static func parse(_ text: String, inTable table: Table?) -> Reference {
         if text == "indicators.score" { return .indicatorScores }
         if text == "indicators.weight" { return .indicatorWeights }
-        if let r = text.range(of: "[].") {
+        if let r = text.firstRange(of: "[].") {
             return .columnSum(table: String(text[..<r.lowerBound]), column: String(text[r.upperBound...]))
         }
         if let dot = text.firstIndex(of: ".") {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A form template: the sheet a region prescribes, as data.
 ///
@@ -29,7 +29,7 @@ public struct Template: Sendable {
 
     /// `title` with the session's year: "{year}年度部门整体支出绩效自评表" → "2024年度…".
     public func title(year: Int?) -> String {
-        title.replacingOccurrences(of: "{year}", with: year.map(String.init) ?? "____")
+        title.replacingLiteral("{year}", with: year.map(String.init) ?? "____")
     }
 }
 
@@ -259,8 +259,8 @@ public struct Check: Sendable {
 public func resolveLabel(_ label: String, year: Int?) -> String {
     guard label.utf8.contains(UInt8(ascii: "{")) else { return label }
     return label
-        .replacingOccurrences(of: "{prevYear}", with: year.map { String($0 - 1) } ?? "上")
-        .replacingOccurrences(of: "{year}", with: year.map(String.init) ?? "本")
+        .replacingLiteral("{prevYear}", with: year.map { String($0 - 1) } ?? "上")
+        .replacingLiteral("{year}", with: year.map(String.init) ?? "本")
 }
 
 extension Field {
@@ -270,7 +270,7 @@ extension Field {
         guard label.utf8.contains(UInt8(ascii: "{")) || labelEn.utf8.contains(UInt8(ascii: "{")) else { return self }
         var f = self
         f.label = resolveLabel(label, year: year)
-        f.labelEn = resolveLabel(labelEn, year: year).replacingOccurrences(of: "上年", with: "last year's").replacingOccurrences(of: "本年", with: "this year's")
+        f.labelEn = resolveLabel(labelEn, year: year).replacingLiteral("上年", with: "last year's").replacingLiteral("本年", with: "this year's")
         return f
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Checks what a well-formed template means: ids unique, every reference resolving to a
 /// number of the right sort, no formula depending on itself, bands and weights in order.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Every problem in one template file, each with the file, the JSON path and what is wrong.
 public struct TemplateError: Error, Sendable, CustomStringConvertible {
@@ -204,7 +204,7 @@ public enum TemplateDecoder {
         }
         let formula = o["compute"].flatMap { decodeFormula($0, p / "compute", &r) }
         let pattern = r.string(o, "pattern", p)
-        if let pattern, (try? NSRegularExpression(pattern: pattern)) == nil {
+        if let pattern, !CodePattern.isValid(pattern) {
             r.fail(p / "pattern", "正则表达式无效", "invalid regular expression")
         }
         if kind == .code && pattern == nil {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The templates this program knows: every *.json in the template folders, first folder
 /// winning when two define the same id. A broken template file does not hide the others; its
@@ -14,7 +14,7 @@ public struct TemplateRegistry: Sendable {
         for folder in folders {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
             for name in names.sorted() where name.hasSuffix(".json") {
-                let path = (folder as NSString).appendingPathComponent(name)
+                let path = PathComponents.appending(name, to: folder)
                 guard let data = FileManager.default.contents(atPath: path) else {
                     broken.append(TemplateError(file: path, issues: [ReadIssue(JSONPointer(), "无法读取文件", "cannot read the file")]))
                     continue
@@ -35,7 +35,7 @@ public struct TemplateRegistry: Sendable {
 
     /// The errors of a template file whose name suggests it defines `id`, if it failed to load.
     public func brokenTemplate(id: String) -> TemplateError? {
-        broken.first { ($0.file as NSString).lastPathComponent == "\(id).json" }
+        broken.first { PathComponents.last($0.file) == "\(id).json" }
     }
 
     /// Where templates are looked for, in order:
@@ -49,8 +49,8 @@ public struct TemplateRegistry: Sendable {
             out += env.split(separator: ":").map(String.init).filter { !$0.isEmpty }
         }
         let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? ((environment["HOME"] ?? NSHomeDirectory()) as NSString).appendingPathComponent(".local/share")
-        out.append((dataHome as NSString).appendingPathComponent("jixiao/templates"))
+            ?? PathComponents.appending(".local/share", to: environment["HOME"] ?? PathComponents.homeDirectory)
+        out.append(PathComponents.appending("jixiao/templates", to: dataHome))
         let exe = URL(fileURLWithPath: executable).resolvingSymlinksInPath()
         out.append(exe.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("share/jixiao/templates").path)
         out.append(sourceTemplates)

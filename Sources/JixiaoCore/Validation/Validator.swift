@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Finds every problem of a session: missing required fields, malformed values, parents that
 /// are not the sum of their children, breakdowns that do not add up, indicator weights and
@@ -35,7 +35,7 @@ public enum Validator {
         let ix = t.index
         let root = JSONPointer()
 
-        if s.unit.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if s.unit.trimmingWhitespaceAndNewlines().isEmpty {
             out.append(Problem(.error, root / "unit", "缺少“\(t.unitLabel)”", "the unit name is missing", code: "required"))
         }
         if s.year == nil {
@@ -79,7 +79,7 @@ public enum Validator {
     }
 
     static func value(_ v: FieldValue?, _ f: Field, _ p: JSONPointer, _ out: inout [Problem]) {
-        guard let v, !(v.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty) else {
+        guard let v, !(v.text.trimmingWhitespaceAndNewlines().isEmpty) else {
             if f.required { out.append(Problem(.error, p, "缺少“\(f.label)”", "\"\(f.labelEn.isEmpty ? f.label : f.labelEn)\" is missing", code: "required")) }
             return
         }
@@ -87,15 +87,15 @@ public enum Validator {
     }
 
     static func grid(_ g: Grid, _ s: Session, _ c: Computed, _ ix: TemplateIndex, _ out: inout [Problem]) {
+        let columns = g.columns.map { $0.resolved(year: s.year) }
         for row in ix.valueRows(of: g) {
-            for rawCol in g.columns {
-                let col = rawCol.resolved(year: s.year)
+            for col in columns {
                 let p = JSONPointer() / "fields" / row.id / col.id
                 let typed = s.cells[row.id]?[col.id]
                 value(typed, col, p, &out)
                 guard !row.sumOf.isEmpty, let t = typed?.decimal, let sum = c.gridSums[row.id]?[col.id], t != sum else { continue }
                 out.append(Problem(.error, p,
-                                   "“\(row.label.trimmingCharacters(in: .whitespaces))”\(col.label) 填 \(t)，但其子项之和为 \(sum)",
+                                   "“\(row.label.trimmingWhitespace())”\(col.label) 填 \(t)，但其子项之和为 \(sum)",
                                    "\"\(row.labelEn)\" \(col.labelEn) is \(t), but its parts add up to \(sum)",
                                    code: "sum-mismatch"))
             }
@@ -110,7 +110,7 @@ public enum Validator {
                 value(row[col.id], col.resolved(year: s.year), rp / col.id, &out)
             }
             for q in tab.requirements {
-                let filled = !(row[q.column]?.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ?? true)
+                let filled = !(row[q.column]?.text.trimmingWhitespaceAndNewlines().isEmpty ?? true)
                 guard !filled else { continue }
                 let applies = q.when.contains { cond in
                     switch cond {
@@ -167,7 +167,7 @@ public enum Validator {
             out.append(Problem(.error, p / "level2", "\(at)：二级指标“\(row.level2)”不属于“\(tier.name)”（可用：\(tier.level2.joined(separator: "、"))）",
                                "\(atEn): \"\(row.level2)\" is not a second-tier indicator of \"\(tier.name)\"", code: "unknown-level2"))
         }
-        if row.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if row.name.trimmingWhitespaceAndNewlines().isEmpty {
             out.append(Problem(.error, p / "name", "\(at)：缺少三级指标名称", "\(atEn): the indicator name is missing", code: "required"))
         }
         if let w = row.weight {
@@ -187,7 +187,7 @@ public enum Validator {
         if let w = row.weightValue, let sc = row.scoreValue {
             if sc > w {
                 out.append(Problem(.error, p / "score", "\(at)：得分 \(sc) 大于分值 \(w)", "\(atEn): score \(sc) exceeds weight \(w)", code: "score-exceeds-weight"))
-            } else if sc < w && row.deviation.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            } else if sc < w && row.deviation.trimmingWhitespaceAndNewlines().isEmpty {
                 out.append(Problem(.warning, p / "deviation", "\(at)：得分 \(sc) 低于分值 \(w)，应填写偏差原因分析及改进措施",
                                    "\(atEn): score \(sc) is below weight \(w); reasons and remedies are expected", code: "deviation-missing"))
             }

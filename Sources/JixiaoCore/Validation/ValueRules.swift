@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What a single typed value must satisfy for its field's kind: decimals, sign, whole numbers,
 /// a maximum, a date, a code pattern. Used by validation (on load) and by input (on typing).
@@ -35,9 +35,7 @@ public enum ValueRules {
                     return ("“\(label)”应为日期，格式 YYYY-MM-DD（如 2025-03-17）", "\"\(f.labelEn)\" must be a date, YYYY-MM-DD (e.g. 2025-03-17)", "bad-date")
                 }
             case .code:
-                // The pattern must cover the whole value: ICU's "$" also matches before a final
-                // newline, so a match that stops short does not count.
-                if let p = f.pattern, s.range(of: p, options: .regularExpression) != s.startIndex..<s.endIndex {
+                if let p = f.pattern, !CodePattern.matchesWhole(s, p) {
                     let hint = f.patternHint.map { "（\($0)）" } ?? ""
                     let hintEn = (f.patternHintEn ?? f.patternHint).map { " (\($0))" } ?? ""
                     return ("“\(label)”格式不正确\(hint)：\(s)", "\"\(f.labelEn)\" is malformed\(hintEn): \(s)", "bad-code")

@@ -1,8 +1,8 @@
-import Foundation
+import FoundationEssentials
 
 /// Exact decimal arithmetic for money, rates and scores.
 ///
-/// Everything is Foundation's `Decimal` (base-10, 38 significant digits): 9473 / 20000 is
+/// Everything is FoundationEssentials' `Decimal` (base-10, 38 significant digits): 9473 / 20000 is
 /// exactly 0.47365 and rounds to 47.37%, where binary floating point gives 47.36. Rounding is
 /// half-up (四舍五入, away from zero at exactly .5) and happens only where a figure is shown or
 /// stored, never in the middle of a computation.
@@ -18,8 +18,8 @@ public enum ExactDecimal {
     /// Returns nil for anything else, including numbers too long to hold exactly.
     public static func parse(_ literal: String) -> Decimal? {
         // Fast path: up to 18 significant digits, no exponent — every real figure. Parsing is
-        // on the hot path (every cell of every sheet on every recomputation), and
-        // Decimal(string:) costs a locale lookup each call.
+        // on the hot path (every cell of every sheet on every recomputation), so the general
+        // Decimal(string:) is left to long numbers and exponents.
         var mantissa: UInt64 = 0
         var digits = 0, places = 0
         var negative = false, seenDot = false, simple = true, any = false
@@ -52,14 +52,13 @@ public enum ExactDecimal {
         let significant = digitsOnly.drop { $0 == "0" }
         guard significant.count <= maxSignificantDigits else { return nil }
         if let e = literal.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            guard let exp = Int(literal[literal.index(after: e)...].replacingOccurrences(of: "+", with: "")),
+            guard let exp = Int(literal[literal.index(after: e)...].replacing("+", with: "")),
                   abs(exp) <= maxSignificantDigits else { return nil }
         }
-        guard let d = Decimal(string: literal, locale: posix), !d.isNaN else { return nil }
+        // Without a locale, "." is the decimal point whatever the user's locale says.
+        guard let d = Decimal(string: literal), !d.isNaN else { return nil }
         return d
     }
-
-    private static let posix = Locale(identifier: "en_US_POSIX")
 
     /// The JSON number grammar (RFC 8259), which typed input must also follow once cleaned.
     static func isPlainNumber(_ s: String) -> Bool {
@@ -91,21 +90,13 @@ public enum ExactDecimal {
         var exponent = 0
         if let e = literal.firstIndex(where: { $0 == "e" || $0 == "E" }) {
             mantissa = literal[..<e]
-            exponent = Int(literal[literal.index(after: e)...].replacingOccurrences(of: "+", with: "")) ?? 0
+            exponent = Int(literal[literal.index(after: e)...].replacing("+", with: "")) ?? 0
         }
         var fraction = 0
         if let dot = mantissa.firstIndex(of: ".") {
             fraction = mantissa.distance(from: dot, to: mantissa.endIndex) - 1
         }
         return max(0, fraction - exponent)
-    }
-
-    /// Rounds half-up (四舍五入) to `places` decimals.
-    public static func round(_ value: Decimal, _ places: Int) -> Decimal {
-        var input = value
-        var result = Decimal()
-        NSDecimalRound(&result, &input, places, .plain)
-        return result
     }
 
     /// The value rounded half-up and written with exactly `places` decimals: 2.625 → "2.63",

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Turns what a user typed into a field's value, or says why it cannot.
 ///
@@ -40,10 +40,11 @@ public enum InputParser {
     }
 
     /// Leading and trailing blanks go, including the full-width space (U+3000) the seeds are
-    /// full of; single-line fields also lose inner line breaks.
+    /// full of (a space separator, so among the blanks trimmed); single-line fields also lose
+    /// inner line breaks.
     public static func trim(_ s: String, keepInnerLines: Bool) -> String {
-        let t = s.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{3000}")))
-        return keepInnerLines ? t : t.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+        let t = s.trimmingWhitespaceAndNewlines()
+        return keepInnerLines ? t : t.replacing("\r\n", with: " ").replacing("\n", with: " ")
     }
 
     /// A plain number literal from typed text, or nil.
@@ -74,7 +75,7 @@ public enum InputParser {
             let groups = parts[0].split(separator: ",", omittingEmptySubsequences: false)
             let head = groups[0].hasPrefix("-") ? groups[0].dropFirst() : groups[0][...]
             guard (1...3).contains(head.count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
-            s = s.replacingOccurrences(of: ",", with: "")
+            s = s.replacing(",", with: "")
         }
         // Typed input takes no exponent ("1e3" in a money cell is a slip, not a thousand);
         // "007", ".5" and "5." are typed often enough to accept and are stored as 7, 0.5, 5.
@@ -106,11 +107,19 @@ public enum InputParser {
     /// "2025年3月17日", "2025/3/17", "2025.3.17" → "2025-03-17"; nil if not a date shape.
     public static func normalizeDate(_ text: String) -> String? {
         var s = text
-        for sep in ["年", "月", "/", "."] { s = s.replacingOccurrences(of: sep, with: "-") }
-        s = s.replacingOccurrences(of: "日", with: "").replacingOccurrences(of: " ", with: "")
+        for sep in ["年", "月", "/", "."] { s = s.replacing(sep, with: "-") }
+        s = s.replacing("日", with: "").replacing(" ", with: "")
         let parts = s.split(separator: "-")
         guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), parts[0].count == 4 else { return nil }
-        let out = String(format: "%04d-%02d-%02d", y, m, d)
+        let out = "\(zeroPadded(y, 4))-\(zeroPadded(m, 2))-\(zeroPadded(d, 2))"
         return ValueRules.isDate(out) ? out : nil
+    }
+
+    /// printf's "%0*d": at least `width` characters, zeros between the sign and the digits.
+    /// Written out because printf's %d takes 32 bits: 2025年4294967297月17日 became 2025-01-17.
+    static func zeroPadded(_ n: Int, _ width: Int) -> String {
+        let digits = String(n.magnitude)
+        let sign = n < 0 ? "-" : ""
+        return sign + String(repeating: "0", count: max(0, width - sign.count - digits.count)) + digits
     }
 }

@@ -212,7 +212,7 @@ public enum FormBuilder {
                                             source: .listEnd(table: tid)))
                         continue
                     }
-                    var cells = [FormCell(text: indent + lang.pick(row.label, row.labelEn).trimmingCharacters(in: .whitespaces), look: .label)]
+                    var cells = [FormCell(text: indent + lang.pick(row.label, row.labelEn).trimmingWhitespace(), look: .label)]
                     for col in g.columns {
                         if let typed = s.cells[row.id]?[col.id] {
                             cells.append(FormCell(text: typed.text, look: .typed, target: .cell(row: row.id, column: col.id), field: col))

@@ -10,7 +10,7 @@ public struct TextBuffer: Equatable, Sendable {
 
     public init(_ text: String = "", multiline: Bool = false) {
         self.multiline = multiline
-        let clean = multiline ? text : text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+        let clean = multiline ? text : text.replacing("\r\n", with: " ").replacing("\n", with: " ")
         self.chars = Array(clean)
         self.caret = chars.count
     }
@@ -18,7 +18,7 @@ public struct TextBuffer: Equatable, Sendable {
     public var text: String { String(chars) }
 
     public mutating func insert(_ s: String) {
-        var ins = Array(s.replacingOccurrences(of: "\r\n", with: "\n"))
+        var ins = Array(s.replacing("\r\n", with: "\n"))
         if !multiline { ins = ins.map { $0 == "\n" || $0 == "\t" ? " " : $0 } }
         // Control characters other than a line break never enter a field.
         ins = ins.filter { c in c == "\n" || !c.unicodeScalars.allSatisfy { $0.value < 0x20 || $0.value == 0x7F } }

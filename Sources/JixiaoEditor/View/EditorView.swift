@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import JixiaoCore
 
 /// Draws an `EditorState` into a `ScreenBuffer`:
@@ -155,9 +155,8 @@ public enum EditorView {
                 guard spots.indices.contains(k), let spot = spots[k] else { continue }
                 let selected = isCurrent && k == s.col && cell.isSelectable && !isOverlay(s.mode)
                 let st = style(for: cell, selected: selected, problem: cell.target.flatMap { s.problem(at: $0) })
-                // Long text keeps its lines in the cell as spaces (a scan of bytes first: this
-                // runs for every cell of every frame).
-                var text = cell.text.utf8.contains(10) ? cell.text.replacingOccurrences(of: "\n", with: " ") : cell.text
+                // Long text keeps its lines in the cell as spaces.
+                var text = cell.text.replacingScalar("\n", with: " ")
                 if ScreenBuffer.width(of: text) > spot.width { text = clip(text, spot.width - 1) + "~" }
                 let align = sec.blocks[row.block].columns[k].align
                 if selected || st.background != .normal { b.fill(x: spot.x, y: y, count: spot.width, style: st) }
@@ -206,7 +205,7 @@ public enum EditorView {
         if let summary = c.indicators {
             var tiers = [String]()
             for tier in summary.tiers where tier.templateWeight != nil {
-                let name = s.lang == .en ? (s.template.indicators?.tiers.first { $0.name == tier.name }?.nameEn ?? tier.name) : tier.name.replacingOccurrences(of: "指标", with: "")
+                let name = s.lang == .en ? (s.template.indicators?.tiers.first { $0.name == tier.name }?.nameEn ?? tier.name) : tier.name.replacing("指标", with: "")
                 tiers.append("\(name) \(short(tier.score, places))/\(tier.templateWeight.map { "\($0)" } ?? "")")
             }
             if !tiers.isEmpty { parts.append(tiers.joined(separator: " ")) }
