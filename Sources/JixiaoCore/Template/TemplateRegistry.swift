@@ -3,39 +3,60 @@ import FoundationEssentials
 /// The templates this program knows: every *.json in the template folders, first folder
 /// winning when two define the same id. A broken template file does not hide the others; its
 /// errors are kept and reported when it is listed or needed.
+///
+/// Files are read when they are needed, not all at start: opening a sheet reads the files in
+/// lookup order only as far as the first that defines its template, and of those before it
+/// only the id (a JSON parse, without the template checks). Every start of the editor gains
+/// what the other templates would cost.
 public struct TemplateRegistry: Sendable {
-    public private(set) var templates: [Template] = []
-    public private(set) var broken: [TemplateError] = []
-    public private(set) var folders: [String] = []
+    public let folders: [String]
+    /// Every *.json of the folders, in lookup order.
+    let files: [String]
+    private let cache = TemplateFileCache()
 
     public init(folders: [String]) {
         self.folders = folders
-        var seen = Set<String>()
+        var files = [String]()
         for folder in folders {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
             for name in names.sorted() where name.hasSuffix(".json") {
-                let path = PathComponents.appending(name, to: folder)
-                guard let data = FileManager.default.contents(atPath: path) else {
-                    broken.append(TemplateError(file: path, issues: [ReadIssue(JSONPointer(), "无法读取文件", "cannot read the file")]))
-                    continue
-                }
-                do {
-                    let t = try TemplateDecoder.decode(Array(data), source: path)
-                    if seen.insert(t.id).inserted { templates.append(t) }
-                } catch {
-                    broken.append(error)
-                }
+                files.append(PathComponents.appending(name, to: folder))
             }
+        }
+        self.files = files
+    }
+
+    /// Every template that loads, first file winning for an id.
+    public var templates: [Template] {
+        var seen = Set<String>()
+        return files.compactMap { f in
+            guard case .success(let t) = cache.decoded(f), seen.insert(t.id).inserted else { return nil }
+            return t
+        }
+    }
+
+    /// The errors of every file that does not load, in lookup order.
+    public var broken: [TemplateError] {
+        files.compactMap { f in
+            if case .failure(let e) = cache.decoded(f) { return e }
+            return nil
         }
     }
 
     public func template(id: String) -> Template? {
-        templates.first { $0.id == id }
+        for f in files where cache.id(of: f) == id {
+            // A file that says it is this template but does not load leaves the id to the next.
+            if case .success(let t) = cache.decoded(f), t.id == id { return t }
+        }
+        return nil
     }
 
     /// The errors of a template file whose name suggests it defines `id`, if it failed to load.
     public func brokenTemplate(id: String) -> TemplateError? {
-        broken.first { PathComponents.last($0.file) == "\(id).json" }
+        for f in files where PathComponents.last(f) == "\(id).json" {
+            if case .failure(let e) = cache.decoded(f) { return e }
+        }
+        return nil
     }
 
     /// Where templates are looked for, in order:

@@ -1,0 +1,53 @@
+import FoundationEssentials
+import Synchronization
+
+/// What the registry has read of each template file: its bytes and the id it declares (a JSON
+/// parse only), and once needed, the checked template or its errors. Shared by the copies of
+/// a registry value; the lock makes it safe to share between threads.
+final class TemplateFileCache: Sendable {
+    private struct Entry {
+        var bytes: [UInt8]?
+        var id: String??
+        var decoded: Result<Template, TemplateError>?
+    }
+
+    private let entries = Mutex<[String: Entry]>([:])
+
+    /// The id a file declares, nil when it cannot be read or declares none.
+    func id(of path: String) -> String? {
+        if let known = entries.withLock({ $0[path]?.id }) { return known }
+        let bytes = read(path)
+        var id: String?
+        if let bytes, case .object(let o)? = try? JSONParser.parse(bytes), case .string(let s)? = o["id"] { id = s }
+        entries.withLock { $0[path, default: Entry()].id = .some(id) }
+        return id
+    }
+
+    /// The file as a checked template, or what is wrong with it.
+    func decoded(_ path: String) -> Result<Template, TemplateError> {
+        if let known = entries.withLock({ $0[path]?.decoded }) { return known }
+        let result: Result<Template, TemplateError>
+        if let bytes = read(path) {
+            do {
+                result = .success(try TemplateDecoder.decode(bytes, source: path))
+            } catch {
+                result = .failure(error)
+            }
+        } else {
+            result = .failure(TemplateError(file: path, issues: [ReadIssue(JSONPointer(), "无法读取文件", "cannot read the file")]))
+        }
+        entries.withLock {
+            $0[path, default: Entry()].decoded = result
+            $0[path]?.bytes = nil  // no longer needed
+        }
+        return result
+    }
+
+    private func read(_ path: String) -> [UInt8]? {
+        if let bytes = entries.withLock({ $0[path]?.bytes }) { return bytes }
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        let bytes = [UInt8](data)
+        entries.withLock { $0[path, default: Entry()].bytes = bytes }
+        return bytes
+    }
+}
