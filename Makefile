@@ -26,8 +26,10 @@ deps:
 build: deps
 	$(SWIFT) build
 
+# The Swift runtime and FoundationEssentials linked in: fewer shared libraries to map and
+# relocate at every start, so less memory and a quicker start. Debug builds stay dynamic.
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib
 
 PREFIX     ?= /usr/local
 

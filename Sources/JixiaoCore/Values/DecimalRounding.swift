@@ -30,7 +30,7 @@ extension ExactDecimal {
             kept /= 10
             exponent += 1
         }
-        guard let digits = Decimal(exactly: kept) else { return value }  // kept < significand × 10: always fits
+        guard let digits = Decimal(exactly: kept) else { return value }  // kept ≤ significand: it fits
         return Decimal(sign: value.sign, exponent: exponent, significand: digits)
     }
 
