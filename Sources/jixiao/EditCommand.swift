@@ -101,25 +101,32 @@ func runEditor(file: String, readOnly: Bool, common: CommonOptions) throws {
     var journaled = state.revision
 
     // The journal is written when the user pauses (100 ms without a key) and at the latest
-    // a second after a committed edit: typing never waits for a disk flush, and no committed
-    // edit is more than a second from the disk.
+    // a second after a committed edit, on a thread of its own: typing never waits for the
+    // disk, and no committed edit is more than a second from it.
+    let writer = JournalWriter(journal)
+    defer { writer.finish() }
     var journalDue: UInt64?
     func flushJournal() {
         journalDue = nil
         if state.isDirty {
-            if let error = journal.write(state.session, state.template) {
-                state.message = .init(text: lang.pick("无法写入恢复文件：\(error.message)", "cannot write the recovery file: \(error.messageEn)"), isError: true)
-                terminal.present(EditorView.draw(state))
-            }
+            writer.write(state.session, state.template)
         } else {
-            journal.remove()
+            writer.remove()
         }
+    }
+    /// A journal that could not be written is said on the status line (the edits are safe in
+    /// the editor; the user can still save).
+    func reportJournalError() {
+        guard let error = writer.takeError() else { return }
+        state.message = .init(text: lang.pick("无法写入恢复文件：\(error.message)", "cannot write the recovery file: \(error.messageEn)"), isError: true)
+        terminal.present(EditorView.draw(state))
     }
 
     terminal.present(EditorView.draw(state))
     while true {
         guard let event = terminal.readEvent(timeoutMilliseconds: journalDue == nil ? 1000 : 100) else {
             if journalDue != nil { flushJournal() }
+            reportJournalError()
             // A resize whose signal was missed (it came before ncurses listened) still counts.
             if terminal.syncSize(), case let now = terminal.size, now.width != state.width || now.height != state.height {
                 _ = Editor.update(&state, .resize(width: now.width, height: now.height))
@@ -128,6 +135,7 @@ func runEditor(file: String, readOnly: Bool, common: CommonOptions) throws {
             if terminal.isHungUp {
                 // The terminal is gone: keep every committed edit in the journal and stop,
                 // as on SIGHUP.
+                writer.finish()
                 if !state.readOnly && state.isDirty { _ = journal.write(state.session, state.template) }
                 throw ExitCode(129)
             }
@@ -141,10 +149,10 @@ func runEditor(file: String, readOnly: Bool, common: CommonOptions) throws {
             case .quit:
                 // A clean quit (saved, or changes deliberately discarded) leaves no journal;
                 // a read-only viewer never touches the journal of whoever holds the sheet.
-                if !state.readOnly { journal.remove() }
+                if !state.readOnly { writer.remove() }
                 return
             case .discardRecovery:
-                journal.remove()
+                writer.remove()
             case .save(let path, let bytes, let thenQuit):
                 let result: (EditorState, [EditorCommand])
                 if !overwriteConfirmed, let stamp = fileStamp, FileStamp(path) != stamp {
@@ -157,7 +165,7 @@ func runEditor(file: String, readOnly: Bool, common: CommonOptions) throws {
                         try AtomicFile.write(bytes, to: path, backup: path + ".bak")
                         fileStamp = FileStamp(path)
                         overwriteConfirmed = false
-                        journal.remove()
+                        writer.remove()
                         journalDue = nil
                         result = Editor.saved(state, error: nil, thenQuit: thenQuit)
                     } catch {
