@@ -1,5 +1,4 @@
 import Dispatch
-import JixiaoCore
 import Synchronization
 
 /// Writes the recovery journal on a thread of its own, in order. Writing a 10,000-row sheet
@@ -7,23 +6,23 @@ import Synchronization
 /// second. The session handed over is a value (a copy costs nothing until either side
 /// changes it). Removing goes through the same queue, so that a write still under way can
 /// never bring a removed journal back, and `finish` waits for both before the editor exits.
-final class JournalWriter: Sendable {
-    let journal: RecoveryJournal
+public final class JournalWriter: Sendable {
+    public let journal: RecoveryJournal
     private let queue = DispatchQueue(label: "jixiao.journal")
     private let failure = Mutex<FileError?>(nil)
 
-    init(_ journal: RecoveryJournal) {
+    public init(_ journal: RecoveryJournal) {
         self.journal = journal
     }
 
-    func write(_ session: Session, _ template: Template) {
+    public func write(_ session: Session, _ template: Template) {
         queue.async { [self] in
             let error = journal.write(session, template)
             failure.withLock { $0 = error }
         }
     }
 
-    func remove() {
+    public func remove() {
         queue.async { [self] in
             journal.remove()
             failure.withLock { $0 = nil }
@@ -31,12 +30,12 @@ final class JournalWriter: Sendable {
     }
 
     /// Waits for every write and removal asked for so far.
-    func finish() {
+    public func finish() {
         queue.sync {}
     }
 
     /// The error of the last write, once: for the status line.
-    func takeError() -> FileError? {
+    public func takeError() -> FileError? {
         failure.withLock { e in
             defer { e = nil }
             return e
