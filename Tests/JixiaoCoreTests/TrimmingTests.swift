@@ -33,6 +33,9 @@ final class TrimmingTests: XCTestCase {
             XCTAssertEqual(s.trimmingWhitespace().unicodeScalars.count, s.trimmingCharacters(in: .whitespaces).unicodeScalars.count)
             let sub = Substring(s)
             XCTAssertEqual(sub.trimmingWhitespace(), sub.trimmingCharacters(in: .whitespaces), s.debugDescription)
+            // Blank is what trims to nothing, asked without trimming.
+            XCTAssertEqual(s.isBlank, s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, s.debugDescription)
+            XCTAssertEqual(s.isBlankOnOneLine, s.trimmingCharacters(in: .whitespaces).isEmpty, s.debugDescription)
         }
     }
 

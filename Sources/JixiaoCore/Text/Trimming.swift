@@ -21,8 +21,21 @@ extension StringProtocol {
         trimmingScalars { $0.isTrimmedWhitespace || $0.isTrimmedNewline }
     }
 
+    /// Nothing but blanks and line breaks (or nothing at all): what trims to "". Asked of every
+    /// 指标名称 and 偏差原因 on every check, so it looks without making a trimmed copy.
+    public var isBlank: Bool {
+        unicodeScalars.allSatisfy { $0.isTrimmedWhitespace || $0.isTrimmedNewline }
+    }
+
+    /// Nothing but blanks, line breaks not counted as such: what `trimmingWhitespace()` empties.
+    public var isBlankOnOneLine: Bool {
+        unicodeScalars.allSatisfy(\.isTrimmedWhitespace)
+    }
+
     private func trimmingScalars(where isTrimmed: (Unicode.Scalar) -> Bool) -> String {
         let scalars = unicodeScalars
+        // Most texts have nothing to trim: no copy then.
+        if let a = scalars.first, let z = scalars.last, !isTrimmed(a), !isTrimmed(z) { return String(self) }
         guard let first = scalars.firstIndex(where: { !isTrimmed($0) }) else { return "" }
         let last = scalars.lastIndex { !isTrimmed($0) } ?? first
         // Sliced by scalars: slicing the string itself would round to whole Characters.

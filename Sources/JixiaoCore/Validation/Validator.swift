@@ -35,7 +35,7 @@ public enum Validator {
         let ix = t.index
         let root = JSONPointer()
 
-        if s.unit.trimmingWhitespaceAndNewlines().isEmpty {
+        if s.unit.isBlank {
             out.append(Problem(.error, root / "unit", "缺少“\(t.unitLabel)”", "the unit name is missing", code: "required"))
         }
         if s.year == nil {
@@ -79,7 +79,7 @@ public enum Validator {
     }
 
     static func value(_ v: FieldValue?, _ f: Field, _ p: JSONPointer, _ out: inout [Problem]) {
-        guard let v, !(v.text.trimmingWhitespaceAndNewlines().isEmpty) else {
+        guard let v, !(v.text.isBlank) else {
             if f.required { out.append(Problem(.error, p, "缺少“\(f.label)”", "\"\(f.labelEn.isEmpty ? f.label : f.labelEn)\" is missing", code: "required")) }
             return
         }
@@ -110,7 +110,7 @@ public enum Validator {
                 value(row[col.id], col.resolved(year: s.year), rp / col.id, &out)
             }
             for q in tab.requirements {
-                let filled = !(row[q.column]?.text.trimmingWhitespaceAndNewlines().isEmpty ?? true)
+                let filled = !(row[q.column]?.text.isBlank ?? true)
                 guard !filled else { continue }
                 let applies = q.when.contains { cond in
                     switch cond {
@@ -167,7 +167,7 @@ public enum Validator {
             out.append(Problem(.error, p / "level2", "\(at)：二级指标“\(row.level2)”不属于“\(tier.name)”（可用：\(tier.level2.joined(separator: "、"))）",
                                "\(atEn): \"\(row.level2)\" is not a second-tier indicator of \"\(tier.name)\"", code: "unknown-level2"))
         }
-        if row.name.trimmingWhitespaceAndNewlines().isEmpty {
+        if row.name.isBlank {
             out.append(Problem(.error, p / "name", "\(at)：缺少三级指标名称", "\(atEn): the indicator name is missing", code: "required"))
         }
         if let w = row.weight {
@@ -187,7 +187,7 @@ public enum Validator {
         if let w = row.weightValue, let sc = row.scoreValue {
             if sc > w {
                 out.append(Problem(.error, p / "score", "\(at)：得分 \(sc) 大于分值 \(w)", "\(atEn): score \(sc) exceeds weight \(w)", code: "score-exceeds-weight"))
-            } else if sc < w && row.deviation.trimmingWhitespaceAndNewlines().isEmpty {
+            } else if sc < w && row.deviation.isBlank {
                 out.append(Problem(.warning, p / "deviation", "\(at)：得分 \(sc) 低于分值 \(w)，应填写偏差原因分析及改进措施",
                                    "\(atEn): score \(sc) is below weight \(w); reasons and remedies are expected", code: "deviation-missing"))
             }

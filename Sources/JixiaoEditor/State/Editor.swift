@@ -354,7 +354,7 @@ extension EditorState {
     @discardableResult
     mutating func commit(_ text: String) -> Bool {
         guard let target = currentCell?.target else { mode = .normal; return true }
-        let value = text.trimmingWhitespace().isEmpty ? "null" : text
+        let value = text.isBlankOnOneLine ? "null" : text
         do {
             try applyEdit(target, value)
             mode = .normal
