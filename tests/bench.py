@@ -172,7 +172,8 @@ def main():
         print(out, end="")
         for line in out.splitlines()[1:]:
             f = line.split()
-            results[f"inproc {f[0]}"] = {"open": float(f[1]), "move": float(f[2]), "type": float(f[3]), "commit": float(f[4])}
+            results[f"inproc {f[0]}"] = {"open": float(f[1]), "move": float(f[2]), "type": float(f[3]), "commit": float(f[4]),
+                                         "add row": float(f[6])}
         print()
         print("Editor in a pseudo-terminal (80x24): first frame; round trips from the key sent to the")
         print("last byte of the frame it causes, for a digit typed and for the Enter that commits it;")

@@ -24,7 +24,8 @@ func changedCells(_ a: ScreenBuffer, _ b: ScreenBuffer) -> Int {
 
 let registry = TemplateRegistry(folders: TemplateRegistry.defaultFolders())
 print(DisplayWidth.pad("rows", to: 10, align: .left)
-      + "open ms".leftPad(10) + "move ms".leftPad(10) + "type ms".leftPad(10) + "commit ms".leftPad(11) + "cells/edit".leftPad(12))
+      + "open ms".leftPad(10) + "move ms".leftPad(10) + "type ms".leftPad(10) + "commit ms".leftPad(11) + "cells/edit".leftPad(12)
+      + "add row ms".leftPad(12))
 for path in CommandLine.arguments.dropFirst() {
     let t0 = now()
     guard let loaded = try? SessionFile.load(path, registry: registry) else {
@@ -69,9 +70,21 @@ for path in CommandLine.arguments.dropFirst() {
         _ = Editor.update(&state, .key(.up))
         frame = EditorView.draw(state)
     }
+    // A row added (Ctrl-N, then Esc) and the addition undone: the whole grid is recomputed,
+    // checked and laid out again, the one edit whose cost grows with the sheet.
+    var rowSamples = [Double]()
+    for _ in 0..<3 {
+        for e in [Event.key(.ctrl("n")), .key(.ctrl("z"))] {
+            let s0 = now()
+            _ = Editor.update(&state, e)
+            if e == .key(.ctrl("n")) { _ = Editor.update(&state, .key(.escape)) }
+            frame = EditorView.draw(state)
+            rowSamples.append(Double(now() - s0) / 1e6)
+        }
+    }
     let rows = "\(loaded.session.indicators.count)"
     print(DisplayWidth.pad(rows, to: 10, align: .left)
-          + cFormat("%10.2f%10.3f%10.3f%11.3f%12d", open, move, type, median(commitSamples), editCells))
+          + cFormat("%10.2f%10.3f%10.3f%11.3f%12d%12.2f", open, move, type, median(commitSamples), editCells, median(rowSamples)))
 }
 
 extension String {
