@@ -272,14 +272,9 @@ extension EditorState {
         case .paste(let text): buffer.insert(text)
         case .resize: break
         case .key(let key):
+            // Typing, deletion and the caret along the line: alike in every text editor.
+            guard !buffer.edit(key) else { break }
             switch key {
-            case .char(let c): buffer.insert(String(c))
-            case .backspace: buffer.backspace()
-            case .delete: buffer.deleteForward()
-            case .left: buffer.left()
-            case .right: buffer.right()
-            case .home: buffer.home()
-            case .end: buffer.end()
             case .escape:
                 mode = .normal
                 preview = nil
@@ -379,17 +374,12 @@ extension EditorState {
         case .paste(let text): buffer.insert(text)
         case .resize: break
         case .key(let key):
+            // Typing, deletion and the caret along the line: alike in every text editor.
+            guard !buffer.edit(key) else { break }
             switch key {
-            case .char(let c): buffer.insert(String(c))
             case .enter: buffer.insert("\n")
-            case .backspace: buffer.backspace()
-            case .delete: buffer.deleteForward()
-            case .left: buffer.left()
-            case .right: buffer.right()
             case .up: buffer.vertical(-1, width: w)
             case .down: buffer.vertical(1, width: w)
-            case .home: buffer.home()
-            case .end: buffer.end()
             case .escape:
                 mode = .normal
                 return []
@@ -646,11 +636,9 @@ extension EditorState {
         switch event {
         case .paste(let t): buffer.insert(t)
         case .key(let key):
+            // Typing, deletion and the caret along the line: alike in every text editor.
+            guard !buffer.edit(key) else { break }
             switch key {
-            case .char(let c): buffer.insert(String(c))
-            case .backspace: buffer.backspace()
-            case .left: buffer.left()
-            case .right: buffer.right()
             case .escape: mode = .normal; return []
             case .enter:
                 lastSearch = buffer.text

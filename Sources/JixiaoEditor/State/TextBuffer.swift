@@ -26,6 +26,22 @@ public struct TextBuffer: Equatable, Sendable {
         caret += ins.count
     }
 
+    /// The keys every text editor of the program treats alike: a character typed, deletion,
+    /// and the caret along the line. false for any other key, which the caller handles.
+    public mutating func edit(_ key: Key) -> Bool {
+        switch key {
+        case .char(let c): insert(String(c))
+        case .backspace: backspace()
+        case .delete: deleteForward()
+        case .left: left()
+        case .right: right()
+        case .home: home()
+        case .end: end()
+        default: return false
+        }
+        return true
+    }
+
     public mutating func backspace() {
         guard caret > 0 else { return }
         chars.remove(at: caret - 1)
