@@ -23,7 +23,7 @@ struct EditCommand: ParsableCommand {
 
     func run() throws {
         guard let file else {
-            print(Jixiao.helpMessage())
+            say(Jixiao.helpMessage())
             return
         }
         try runEditor(file: file, readOnly: false, common: common)

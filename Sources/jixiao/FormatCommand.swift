@@ -27,7 +27,7 @@ struct FormatCommand: ParsableCommand {
             let bytes = SessionFile.render(loaded.session, loaded.template)
             if old == bytes { continue }
             if check {
-                print(lang.pick("\(file): 不是规范格式", "\(file): not in canonical form"))
+                say(lang.pick("\(file): 不是规范格式", "\(file): not in canonical form"))
                 if code == 0 { code = 1 }
                 continue
             }

@@ -39,15 +39,15 @@ struct GetCommand: ParsableCommand {
             throw ExitCode(2)
         }
         if json {
-            print(JSONWriter.compact(v))
+            say(JSONWriter.compact(v))
             return
         }
         switch v {
-        case .null: print("—")
-        case .string(let s): print(s)
-        case .number(let n): print(n)
-        case .bool(let b): print(b)
-        case .array, .object: print(JSONWriter.write(v), terminator: "")
+        case .null: say("—")
+        case .string(let s): say(s)
+        case .number(let n): say(n)
+        case .bool(let b): say(b ? "true" : "false")
+        case .array, .object: say(JSONWriter.write(v), terminator: "")
         }
     }
 }

@@ -55,9 +55,17 @@ enum LanguageOption: String, ExpressibleByArgument, CaseIterable {
     var language: Language { self == .en ? .en : .zh }
 }
 
-/// Writes to standard error.
+/// Writes a message to standard error. Whatever it quotes (a file name, a value, a template's
+/// title) is shown with its control characters made visible: see `TerminalText`.
 func complain(_ text: String) {
-    StandardError.writeLine(text)
+    StandardError.writeLine(TerminalText.visible(text, keepingLineBreaks: true))
+}
+
+/// Writes to standard output, as `print` would, with every control character and bidi
+/// control from data made visible (line breaks kept): a sheet received from someone else
+/// must not be able to retitle the window, write the clipboard or reorder what is shown.
+func say(_ text: String, terminator: String = "\n") {
+    Swift.print(TerminalText.visible(text + terminator, keepingLineBreaks: true), terminator: "")
 }
 
 /// Loads a session or reports why not and exits 2.

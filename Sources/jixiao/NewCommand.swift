@@ -58,7 +58,7 @@ struct NewCommand: ParsableCommand {
             complain(error.render(lang))
             throw ExitCode(2)
         }
-        print(lang.pick("已新建 \(file)（\(t.title(year: year))，模板 \(t.id) 第 \(t.version) 版）。用 jixiao \(file) 开始填写。",
+        say(lang.pick("已新建 \(file)（\(t.title(year: year))，模板 \(t.id) 第 \(t.version) 版）。用 jixiao \(file) 开始填写。",
                         "created \(file) (\(t.id) version \(t.version)). jixiao \(file) opens it."))
     }
 }
@@ -74,20 +74,20 @@ enum NewSheetQuestions {
 
     static func ask(_ reg: TemplateRegistry, template: String?, unit: String, year: Int?, file: String?, lang: Language) -> Answers? {
         func line(_ prompt: String) -> String? {
-            print(prompt, terminator: "")
+            say(prompt, terminator: "")
             return readLine()?.trimmingWhitespace()
         }
         var chosen = template
         if chosen == nil {
-            print(lang.pick("选择模板：", "Choose a template:"))
+            say(lang.pick("选择模板：", "Choose a template:"))
             for (n, t) in reg.templates.enumerated() {
-                print("  \(n + 1). \(t.title(year: nil))  \(t.region)  (\(t.id))")
+                say("  \(n + 1). \(t.title(year: nil))  \(t.region)  (\(t.id))")
             }
             while chosen == nil {
                 guard let answer = line(lang.pick("编号（1–\(reg.templates.count)）：", "Number (1–\(reg.templates.count)): ")) else { return nil }
                 if let n = Int(answer), reg.templates.indices.contains(n - 1) { chosen = reg.templates[n - 1].id }
                 else if reg.template(id: answer) != nil { chosen = answer }
-                else { print(lang.pick("没有这个模板，请重新输入。", "No such template; try again.")) }
+                else { say(lang.pick("没有这个模板，请重新输入。", "No such template; try again.")) }
             }
         }
         var u = unit
@@ -97,7 +97,7 @@ enum NewSheetQuestions {
             guard let answer = line(lang.pick("年度（如 2025，可留空）：", "Year (e.g. 2025, may be left empty): ")) else { return nil }
             if answer.isEmpty { break }
             if let n = Int(answer.replacing("年", with: "")), (1949...2200).contains(n) { y = n }
-            else { print(lang.pick("年度应为 1949 到 2200 之间的整数。", "The year must be from 1949 to 2200.")) }
+            else { say(lang.pick("年度应为 1949 到 2200 之间的整数。", "The year must be from 1949 to 2200.")) }
         }
         var f = file
         while f == nil || f?.isEmpty == true {

@@ -72,7 +72,7 @@ struct PrintCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         } else {
-            print(text, terminator: "")
+            say(text, terminator: "")
         }
     }
 }

@@ -19,6 +19,6 @@ struct SchemaCommand: ParsableCommand {
             }
             throw ExitCode(2)
         }
-        print(JSONWriter.write(SessionSchema.generate(t)), terminator: "")
+        say(JSONWriter.write(SessionSchema.generate(t)), terminator: "")
     }
 }

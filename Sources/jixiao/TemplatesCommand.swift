@@ -14,7 +14,7 @@ struct TemplatesCommand: ParsableCommand {
         let width = reg.templates.map(\.id.count).max() ?? 0
         for t in reg.templates {
             let title = lang == .en && !t.titleEn.isEmpty ? t.titleEn.replacing("{year}", with: "YYYY") : t.title(year: nil)
-            print("\(DisplayWidth.pad(t.id, to: width, align: .left))  v\(t.version)  \(title)  \(t.region)")
+            say("\(DisplayWidth.pad(t.id, to: width, align: .left))  v\(t.version)  \(title)  \(t.region)")
         }
         for b in reg.broken { complain(b.render(lang)) }
         if !reg.broken.isEmpty { throw ExitCode(2) }

@@ -50,15 +50,15 @@ struct ValidateCommand: ParsableCommand {
                 continue
             }
             for p in problems {
-                print("\(file): \(p.severityName(lang)) \(p.pointer.description.isEmpty ? "/" : p.pointer.description): \(p.message(lang))")
+                say("\(file): \(p.severityName(lang)) \(p.pointer.description.isEmpty ? "/" : p.pointer.description): \(p.message(lang))")
             }
             let summary = lang.pick("\(errors) 个错误，\(warnings) 个警告", "\(errors) errors, \(warnings) warnings")
             let gradeEn = computed.grade.map { g in loaded.template.grades.first { $0.grade == g }?.gradeEn ?? g }
             let gradeText = (lang == .en ? gradeEn : computed.grade) ?? "—"
             let result = total.map { lang.pick("；总分 \($0)，等级 \(gradeText)", "; total \($0), grade \(gradeText)") } ?? ""
-            print("\(file): \(summary)\(result)")
+            say("\(file): \(summary)\(result)")
         }
-        if json { print(JSONWriter.write(.array(reports)), terminator: "") }
+        if json { say(JSONWriter.write(.array(reports)), terminator: "") }
         if worst != 0 { throw ExitCode(worst) }
     }
 }
