@@ -221,4 +221,5 @@ def test_a_terminal_that_goes_away_stops_the_editor_and_keeps_the_edits(tmp_path
         raise AssertionError("the editor kept running after its terminal went away")
     assert code != 0
     journal = json.loads(recovery_file(f).read_text(encoding="utf-8"))
-    assert journal["fields"]["staff_actual"] == 43
+    assert journal["session"]["fields"]["staff_actual"] == 43
+    assert journal["recovery"]["base"]["bytes"] == len((EXAMPLES / SUINING).read_bytes())

@@ -9,7 +9,9 @@
 #include <unistd.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <langinfo.h>
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -165,9 +167,25 @@ static int jx_is_termination(int sig) {
     return sig == SIGINT || sig == SIGTERM || sig == SIGHUP || sig == SIGQUIT;
 }
 
+/* A termination signal in the editor is not acted on inside the handler: the handler only
+   notes it and wakes the main loop through a pipe (writing one byte is async-signal-safe).
+   The main loop then writes the recovery journal, whole and in order, restores the terminal
+   and ends the process with the same signal (jx_die_of). A second signal while that is under
+   way ends the process at once. */
+static volatile sig_atomic_t jx_deferred_signal = 0;
+static volatile sig_atomic_t jx_wake_write = -1;
+static int jx_wake_read = -1;
+
 static void jx_on_signal(int sig, siginfo_t *info, void *context) {
     (void)context;
     int saved_errno = errno;
+    if (jx_is_termination(sig) && jx_wake_write >= 0 && jx_deferred_signal == 0) {
+        jx_deferred_signal = sig;
+        ssize_t ignored = write(jx_wake_write, "!", 1);
+        (void)ignored;
+        errno = saved_errno;
+        return;
+    }
     jx_leave();
     sigaction(sig, &jx_previous_actions[sig], NULL);
     if (jx_is_fault(sig) && info != NULL && info->si_code > 0) {
@@ -204,6 +222,49 @@ void jx_install_restore_handlers(void) {
         sigemptyset(&action.sa_mask);
         sigaction(sig, &action, NULL);
     }
+}
+
+int jx_defer_termination(void) {
+    if (jx_wake_read >= 0) return jx_wake_read;
+    int fds[2];
+    if (pipe(fds) != 0) return -1;
+    for (int i = 0; i < 2; i++) {
+        fcntl(fds[i], F_SETFD, FD_CLOEXEC);
+        fcntl(fds[i], F_SETFL, fcntl(fds[i], F_GETFL) | O_NONBLOCK);
+    }
+    jx_wake_read = fds[0];
+    jx_wake_write = fds[1];
+    return jx_wake_read;
+}
+
+int jx_pending_termination(void) { return jx_deferred_signal; }
+
+void jx_die_of(int sig) {
+    jx_leave();
+    if (sig > 0 && sig < NSIG) {
+        sigaction(sig, &jx_previous_actions[sig], NULL);
+        sigset_t set;
+        sigemptyset(&set);
+        sigaddset(&set, sig);
+        sigprocmask(SIG_UNBLOCK, &set, NULL);
+        raise(sig);
+    }
+    _exit(128 + sig);
+}
+
+int jx_wait_input(int milliseconds) {
+    struct pollfd fds[2];
+    fds[0].fd = STDIN_FILENO;
+    fds[0].events = POLLIN;
+    fds[0].revents = 0;
+    fds[1].fd = jx_wake_read;
+    fds[1].events = POLLIN;
+    fds[1].revents = 0;
+    int n = poll(fds, jx_wake_read >= 0 ? 2 : 1, milliseconds);
+    if (jx_deferred_signal) return 2;
+    if (n < 0) return errno == EINTR ? 1 : 0;  // another signal (a resize): let curses see it
+    if (n == 0) return 0;
+    return 1;
 }
 
 // MARK: Screen

@@ -64,6 +64,7 @@ public final class Terminal {
     public init() throws {
         isUTF8 = jx_setup_locale() != 0
         jx_install_restore_handlers()
+        _ = jx_defer_termination()
         switch jx_start(Self.escapeDelayMilliseconds) {
         case 0: break
         case -1: throw TerminalError.notATerminal
@@ -273,18 +274,22 @@ public final class Terminal {
         return tcgetattr(STDIN_FILENO, &t) != 0
     }
 
+    ///
+    /// A termination signal (SIGHUP, SIGTERM, SIGINT, SIGQUIT) ends the wait at once; from
+    /// then on only what has already arrived is read, without waiting, and then nil: see
+    /// `terminationSignal`.
     public func readEvent(timeoutMilliseconds: Int32) -> Event? {
         guard isActive else { return nil }
         if !queued.isEmpty { return queued.removeFirst() }
         var wait = timeoutMilliseconds
         while true {
-            jx_set_timeout(wait)
-            var value: UInt32 = 0
-            let input: KeyDecoder.Input
-            switch jx_get_wch(&value) {
-            case Int32(JX_INPUT_CHAR): input = .character(value)
-            case Int32(JX_INPUT_KEY): input = .keyCode(Int32(bitPattern: value))
-            default: input = .timeout
+            var input = nextInput(timeout: 0)  // what curses holds already comes first
+            if input == .timeout && wait != 0 && terminationSignal == nil {
+                switch jx_wait_input(wait) {
+                case 1: input = nextInput(timeout: wait)
+                case 2: input = .timeout  // a signal: what the decoder holds is finished below
+                default: break
+                }
             }
             if input == .timeout && !decoder.isPending { return nil }
             for output in decoder.feed(input) {
@@ -300,8 +305,34 @@ public final class Terminal {
             }
             if !queued.isEmpty { return queued.removeFirst() }
             guard let pending = decoder.pendingTimeoutMilliseconds else { return nil }
-            wait = pending
+            wait = terminationSignal == nil ? pending : 0
         }
+    }
+
+    private func nextInput(timeout: Int32) -> KeyDecoder.Input {
+        jx_set_timeout(timeout)
+        var value: UInt32 = 0
+        switch jx_get_wch(&value) {
+        case Int32(JX_INPUT_CHAR): return .character(value)
+        case Int32(JX_INPUT_KEY): return .keyCode(Int32(bitPattern: value))
+        default: return .timeout
+        }
+    }
+
+    /// The termination signal that has arrived, if one has: the runtime then keeps what must
+    /// be kept and calls `die(of:)`. Signals are not acted on in their handler, which could
+    /// only do what is async-signal-safe, and would lose the edit the journal had not yet
+    /// written.
+    public var terminationSignal: Int32? {
+        let s = jx_pending_termination()
+        return s == 0 ? nil : s
+    }
+
+    /// Restores the terminal and ends the process with `signal`, as its default action would
+    /// (the parent sees the signal, the shell prints 128 + signal).
+    public func die(of signal: Int32) -> Never {
+        restore()
+        jx_die_of(signal)
     }
 
     // MARK: - Lifetime

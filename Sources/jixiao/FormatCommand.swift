@@ -13,6 +13,9 @@ struct FormatCommand: ParsableCommand {
     @Flag(name: .long, help: "只检查是否已是规范格式，不写入；不是则退出码 1 (check only)")
     var check = false
 
+    @Flag(name: .long, help: "编辑器正打开文件时仍然写入 (write even while an editor has a sheet open)")
+    var force = false
+
     @OptionGroup var common: CommonOptions
 
     func run() throws {
@@ -20,6 +23,12 @@ struct FormatCommand: ParsableCommand {
         let reg = common.registry()
         var code: Int32 = 0
         for file in files {
+            let lock: SheetLock?
+            do { lock = check ? nil : try lockForCommand(file, command: "format", force: force, lang: lang) } catch {
+                code = 2
+                continue
+            }
+            defer { lock?.release() }
             guard let (loaded, old) = try? readOrExit(file, common, registry: reg) else {
                 code = 2
                 continue
@@ -31,7 +40,7 @@ struct FormatCommand: ParsableCommand {
                 if code == 0 { code = 1 }
                 continue
             }
-            do { try AtomicFile.write(bytes, to: file) } catch {
+            do { try AtomicFile.write(bytes, to: file, .sheet) } catch {
                 complain(error.render(lang))
                 code = 2
             }

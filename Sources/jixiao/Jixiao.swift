@@ -64,8 +64,9 @@ func complain(_ text: String) {
 /// Writes to standard output, as `print` would, with every control character and bidi
 /// control from data made visible (line breaks kept): a sheet received from someone else
 /// must not be able to retitle the window, write the clipboard or reorder what is shown.
-func say(_ text: String, terminator: String = "\n") {
-    Swift.print(TerminalText.visible(text + terminator, keepingLineBreaks: true), terminator: "")
+/// `pages`: a paginated printout, whose form feeds are its own.
+func say(_ text: String, terminator: String = "\n", pages: Bool = false) {
+    Swift.print(TerminalText.visible(text + terminator, keepingLineBreaks: true, keepingFormFeeds: pages), terminator: "")
 }
 
 /// Loads a session or reports why not and exits 2.
@@ -85,4 +86,38 @@ func readOrExit(_ path: String, _ options: CommonOptions, registry: TemplateRegi
         complain(e.render(options.language))
     }
     throw ExitCode(2)
+}
+
+/// Takes a sheet's lock for a command that reads, changes and writes it (`set`, `format`),
+/// waiting up to 10 s for another such command to finish. An editor holding the sheet is
+/// named and the command refused (exit 2), unless `force`. Nil when there is no lock to hold:
+/// the sheet does not exist (reading it reports that), or `force` writes without one.
+func lockForCommand(_ file: String, command: String, force: Bool, lang: Language) throws -> SheetLock? {
+    guard FileStatus.of(file) != nil else { return nil }
+    switch SheetLock.acquire(for: file, command: command, waitMilliseconds: 10_000) {
+    case .acquired(let lock, _, let note):
+        if let note { complain(note.render(lang)) }
+        return lock
+    case .heldBy(let holder):
+        let who = holder.map { lang.pick($0.description, $0.descriptionEn) } ?? lang.pick("另一个进程", "another process")
+        if force {
+            complain(lang.pick("\(file): 此文件正由 \(who) 打开；按 --force 仍然写入", "\(file): the sheet is held by \(who); writing anyway (--force)"))
+            return nil
+        }
+        if holder?.isEditor ?? true {
+            complain(lang.pick("\(file): 此文件正由 \(who) 在编辑器中打开：未写入。请在编辑器中修改，或关闭编辑器后再试（--force 强行写入）",
+                               "\(file): the sheet is open in an editor by \(who): not written. Change it there, or try again once it is closed (--force writes anyway)"))
+        } else {
+            complain(lang.pick("\(file): 此文件正由 \(who) 写入，10 秒后仍未完成：未写入", "\(file): \(who) is writing the sheet and was not done within 10 s: not written"))
+        }
+        throw ExitCode(2)
+    case .unavailable(let why):
+        if force {
+            complain(lang.pick("\(file): 无法加锁（\(why.render(lang))）；按 --force 仍然写入", "\(file): cannot lock (\(why.render(lang))); writing anyway (--force)"))
+            return nil
+        }
+        complain(lang.pick("\(file): 无法为此文件加锁（\(why.render(lang))）：未写入（--force 不加锁写入）",
+                           "\(file): cannot lock the sheet (\(why.render(lang))): not written (--force writes without the lock)"))
+        throw ExitCode(2)
+    }
 }

@@ -67,13 +67,32 @@ struct PrintCommand: ParsableCommand {
         case .markdown: text = MarkdownRenderer().render(doc)
         }
         if let output {
+            if let why = refusedOutput(output) {
+                complain(why)
+                throw ExitCode(2)
+            }
             do { try AtomicFile.write(Array(text.utf8), to: output) } catch {
                 complain(error.render(lang))
                 throw ExitCode(2)
             }
         } else {
-            say(text, terminator: "")
+            say(text, terminator: "", pages: true)
         }
+    }
+
+    /// Why `--output` must not be written: it is the sheet being printed, or another sheet
+    /// (a printout written over a sheet would replace it, with no backup).
+    func refusedOutput(_ output: String) -> String? {
+        let lang = common.language
+        guard let there = FileStatus.of(output) else { return nil }
+        if let input = FileStatus.of(file), there.isSameFile(as: input) {
+            return lang.pick("\(output): 这正是要打印的表，不会用打印结果覆盖它", "\(output): this is the sheet being printed; it is not overwritten with its printout")
+        }
+        if there.isRegular, let bytes = try? AtomicFile.read(output), let doc = try? JSONParser.parse(bytes),
+           SessionCodec.templateReference(doc) != nil || doc.objectValue?["recovery"] != nil {
+            return lang.pick("\(output): 这是一张表（会话文件），不会用打印结果覆盖它", "\(output): this is a sheet (a session file); it is not overwritten with a printout")
+        }
+        return nil
     }
 }
 

@@ -20,6 +20,9 @@ struct SetCommand: ParsableCommand {
     @Argument(help: "赋值 /pointer=value (assignments)")
     var assignments: [String] = []
 
+    @Flag(name: .long, help: "编辑器正打开此文件时仍然写入（编辑器保存时会发现文件已被改动）(write even while an editor has the sheet open)")
+    var force = false
+
     @OptionGroup var common: CommonOptions
 
     func run() throws {
@@ -36,6 +39,10 @@ struct SetCommand: ParsableCommand {
             complain(lang.pick("没有要设置的值（形如 /fields/staff_actual=42）", "nothing to set (give assignments like /fields/staff_actual=42)"))
             throw ExitCode(2)
         }
+        // Read, change and write under the sheet's lock: two scripts setting values at once
+        // take turns, and neither loses the other's change.
+        let lock = try lockForCommand(file, command: "set", force: force, lang: lang)
+        defer { lock?.release() }
         let (loaded, old) = try readOrExit(file, common)
         let updated: Session
         do {
@@ -47,7 +54,7 @@ struct SetCommand: ParsableCommand {
         let bytes = SessionFile.render(updated, loaded.template)
         if old == bytes { return }  // nothing changed: an unchanged sheet is never rewritten
         do {
-            try AtomicFile.write(bytes, to: file)
+            try AtomicFile.write(bytes, to: file, .sheet)
         } catch {
             complain(error.render(lang))
             throw ExitCode(2)

@@ -51,6 +51,22 @@ void jx_restore(void);
 /// ignored.
 void jx_install_restore_handlers(void);
 
+/// From now on SIGINT, SIGTERM, SIGHUP and SIGQUIT are only noted and wake jx_wait_input:
+/// the program then saves what it must and calls jx_die_of. Returns the read end of the wake
+/// pipe, or -1 (the signals then end the process at once, as before).
+int jx_defer_termination(void);
+
+/// The termination signal noted since jx_defer_termination, or 0.
+int jx_pending_termination(void);
+
+/// Restores the terminal and ends the process with `sig`, as its default action would.
+__attribute__((noreturn)) void jx_die_of(int sig);
+
+/// Waits at most `milliseconds` (negative: no limit) for standard input to become readable
+/// or a deferred signal to arrive: 1 input (or another signal interrupted the wait), 0 time
+/// out, 2 a termination signal is pending.
+int jx_wait_input(int milliseconds);
+
 /// Writes "\e[?2004h" / "\e[?2004l" straight to the terminal.
 void jx_set_bracketed_paste(int on);
 

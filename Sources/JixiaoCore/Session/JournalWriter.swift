@@ -10,16 +10,32 @@ public final class JournalWriter: Sendable {
     public let journal: RecoveryJournal
     private let queue = DispatchQueue(label: "jixiao.journal")
     private let failure = Mutex<FileError?>(nil)
+    private let moved = Mutex<FileError?>(nil)
 
     public init(_ journal: RecoveryJournal) {
         self.journal = journal
     }
 
-    public func write(_ session: Session, _ template: Template) {
+    public func write(_ session: Session, _ template: Template, base: SheetFingerprint?) {
         queue.async { [self] in
-            let error = journal.write(session, template)
-            failure.withLock { $0 = error }
+            record(journal.write(session, template, base: base))
         }
+    }
+
+    /// Writes now, on the caller's thread, after every write asked for before: for the last
+    /// moments of a process that a signal is ending.
+    @discardableResult
+    public func writeNow(_ session: Session, _ template: Template, base: SheetFingerprint?) -> FileError? {
+        queue.sync {
+            let result = journal.write(session, template, base: base)
+            record(result)
+            return result.error
+        }
+    }
+
+    private func record(_ result: RecoveryJournal.WriteResult) {
+        failure.withLock { $0 = result.error }
+        if let why = result.movedBecause { moved.withLock { $0 = why } }
     }
 
     public func remove() {
@@ -37,6 +53,14 @@ public final class JournalWriter: Sendable {
     /// The error of the last write, once: for the status line.
     public func takeError() -> FileError? {
         failure.withLock { e in
+            defer { e = nil }
+            return e
+        }
+    }
+
+    /// Why the journal went to the private place instead of beside the sheet, once.
+    public func takeMoved() -> FileError? {
+        moved.withLock { e in
             defer { e = nil }
             return e
         }

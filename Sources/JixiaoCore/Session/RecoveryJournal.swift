@@ -3,63 +3,149 @@ import Glibc
 #endif
 import FoundationEssentials
 
-/// The recovery file of a sheet being edited: every committed edit is written here at once
-/// (atomically), so that a dropped SSH link, a closed terminal or `kill -9` costs nothing.
-/// A clean save or quit removes it; opening a sheet that has one offers to restore it.
+/// The recovery file of a sheet being edited: every committed edit is written here, so that
+/// a dropped SSH link, a closed terminal, a signal or `kill -9` costs nothing. A clean save or
+/// quit removes it; opening a sheet that has one offers to restore it.
 ///
-/// It lives next to the sheet as `.NAME.recovery.json`, or, when that folder cannot be
-/// written, under `$XDG_STATE_HOME/jixiao/recovery/` (default ~/.local/state).
+/// It lives beside the sheet as `.NAME.recovery.json`. It moves to
+/// `$XDG_STATE_HOME/jixiao/recovery/` (default ~/.local/state) when that folder cannot be
+/// written, or when something not ours stands at its name (a link planted by another user,
+/// a FIFO, another user's file): a side file is never written or read through a link. It is
+/// never more open than the sheet.
+///
+/// The file holds the session and the fingerprint of the sheet the edits started from:
+/// `{"recovery": {"sheet": …, "base": …}, "session": {…}}`.
 public struct RecoveryJournal: Sendable {
     public let sheetPath: String
+    /// Beside the sheet.
+    public let localPath: String
+    /// In the user's private state folder.
+    public let privatePath: String
+    /// Where it is written.
     public let path: String
+    /// Why it is not beside the sheet, when something was in the way there.
+    public let note: FileError?
+    let mode: mode_t
+    let environment: [String: String]
 
     public init(sheet: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
-        let absolute = URL(fileURLWithPath: sheet).standardizedFileURL.path
+        let absolute = SideFile.resolvedSheet(sheet)
         sheetPath = absolute
+        self.environment = environment
         let dir = PathComponents.deletingLast(absolute)
         let name = PathComponents.last(absolute)
-        if access(dir, W_OK) == 0 {
-            path = PathComponents.appending(".\(name).recovery.json", to: dir)
+        localPath = PathComponents.appending(".\(name).recovery.json", to: dir)
+        privatePath = PathComponents.appending(SideFile.flatName(absolute, suffix: ".json"), to: RecoveryJournal.privateFolderPath(environment))
+        mode = (FileStatus.of(absolute)?.permissions ?? 0o600) & 0o666
+        if case .inTheWay(let why) = SideFile.state(of: localPath) {
+            path = privatePath
+            note = why
+        } else if access(dir, W_OK) != 0 {
+            path = privatePath
+            note = nil
         } else {
-            let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-                ?? PathComponents.appending(".local/state", to: environment["HOME"] ?? PathComponents.homeDirectory)
-            // The full path, flattened, names the file: two sheets never share a journal.
-            let flat = absolute.replacingScalar("%", with: "%25").replacingScalar("/", with: "%2F")
-            path = PathComponents.appending("jixiao/recovery/\(flat).json", to: state)
+            path = localPath
+            note = nil
         }
     }
 
-    /// Writes the session as it is now. Errors are returned, not thrown: a journal that
-    /// cannot be written must not stop the user from working (the status line says so).
+    static func privateFolderPath(_ environment: [String: String]) -> String {
+        let state = environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+            ?? PathComponents.appending(".local/state", to: environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? PathComponents.homeDirectory)
+        return PathComponents.appending("jixiao/recovery", to: state)
+    }
+
+    /// What a write did.
+    public struct WriteResult: Sendable {
+        /// The journal could not be written anywhere.
+        public var error: FileError?
+        /// It went to the private place because the place beside the sheet failed.
+        public var movedBecause: FileError?
+    }
+
+    /// Writes the session as it is now, with the fingerprint of the file its edits started
+    /// from. Errors are returned, not thrown: a journal that cannot be written must not stop
+    /// the user from working (the status line says so).
     @discardableResult
-    public func write(_ s: Session, _ t: Template) -> FileError? {
-        let dir = PathComponents.deletingLast(path)
-        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    public func write(_ s: Session, _ t: Template, base: SheetFingerprint?) -> WriteResult {
+        let bytes = render(s, t, base: base)
+        if path == localPath {
+            do {
+                try AtomicFile.write(bytes, to: localPath, .sideFile(mode: mode))
+                return WriteResult()
+            } catch {
+                // Something came to stand there since we looked, or the folder turned read-only:
+                // the edits go to the private place rather than nowhere.
+                let moved = error
+                if case .some = writePrivately(bytes) { return WriteResult(error: error) }
+                return WriteResult(movedBecause: moved)
+            }
+        }
+        return WriteResult(error: writePrivately(bytes))
+    }
+
+    private func writePrivately(_ bytes: [UInt8]) -> FileError? {
         do {
-            try AtomicFile.write(SessionFile.render(s, t), to: path)
+            _ = try SideFile.privateFolder("recovery", environment: environment)
+            if case .inTheWay(let why) = SideFile.state(of: privatePath) { return why }
+            try AtomicFile.write(bytes, to: privatePath, .sideFile(mode: mode))
             return nil
         } catch {
             return error
         }
     }
 
-    public var exists: Bool { access(path, F_OK) == 0 }
+    func render(_ s: Session, _ t: Template, base: SheetFingerprint?) -> [UInt8] {
+        let computed = Calculator.compute(s, t)
+        var meta: [(String, JSONValue)] = [("sheet", .string(sheetPath))]
+        if let base { meta.append(("base", base.json)) }
+        return JSONWriter.bytes(.object(JSONObject([
+            ("recovery", .object(JSONObject(meta))),
+            ("session", SessionCodec.encode(s, template: t, computed: computed)),
+        ])))
+    }
 
+    /// The journal files of ours that exist, newest first.
+    var existing: [(path: String, status: FileStatus)] {
+        var found = [(path: String, status: FileStatus)]()
+        for p in [localPath, privatePath] {
+            if case .ours(let st) = SideFile.state(of: p) { found.append((p, st)) }
+        }
+        return found.sorted { $0.status.modified > $1.status.modified }
+    }
+
+    public var exists: Bool { !existing.isEmpty }
+
+    /// Removes the journal, wherever it is; only our own files, never a planted link.
     public func remove() {
-        unlink(path)
+        SideFile.removeIfOurs(localPath)
+        SideFile.removeIfOurs(privatePath)
     }
 
-    /// The recovered session, if there is a journal that reads as a sheet.
-    public func read(registry: TemplateRegistry) -> LoadedSession? {
-        guard exists, let loaded = try? SessionFile.load(path, registry: registry) else { return nil }
-        return loaded
+    /// A journal as found on opening the sheet.
+    public struct Recovered: Sendable {
+        public var loaded: LoadedSession
+        /// The fingerprint of the file the edits started from; nil for a journal written by
+        /// an older version.
+        public var base: SheetFingerprint?
+        /// When it was last written, in local time ("2026-11-25 14:07").
+        public var modified: String
     }
 
-    /// When the journal was last written, as local time ("2026-11-25 14:07").
-    public var modified: String? {
-        var st = stat()
-        guard stat(path, &st) == 0 else { return nil }
-        return SheetLock.localTime(st.st_mtim.tv_sec)
+    /// The newest journal of ours that reads as a sheet.
+    public func read(registry: TemplateRegistry) -> Recovered? {
+        for (p, st) in existing {
+            guard let bytes = try? AtomicFile.read(p, followLinks: false), let doc = try? JSONParser.parse(bytes) else { continue }
+            var base: SheetFingerprint?
+            var session = doc
+            if let o = doc.objectValue, let inner = o["session"], let meta = o["recovery"]?.objectValue {
+                session = inner
+                base = SheetFingerprint(json: meta["base"])
+            }
+            guard let loaded = try? SessionFile.decode(document: session, path: p, registry: registry) else { continue }
+            return Recovered(loaded: loaded, base: base, modified: SheetLock.localTime(time_t(st.modified)))
+        }
+        return nil
     }
 }
 

@@ -47,6 +47,11 @@ public enum SessionFile {
     public static func decode(_ bytes: [UInt8], path: String, registry: TemplateRegistry) throws(LoadError) -> LoadedSession {
         let doc: JSONValue
         do { doc = try JSONParser.parse(bytes) } catch { throw .syntax(path: path, error) }
+        return try decode(document: doc, path: path, registry: registry)
+    }
+
+    /// A session from a parsed document (the recovery journal holds one inside its own).
+    public static func decode(document doc: JSONValue, path: String, registry: TemplateRegistry) throws(LoadError) -> LoadedSession {
         guard doc.objectValue != nil else {
             throw .session(SessionLoadError(file: path, issues: [ReadIssue(JSONPointer(), "会话文件应是 JSON 对象", "a session file must be a JSON object")]))
         }
@@ -79,8 +84,11 @@ public enum SessionFile {
         return JSONWriter.bytes(SessionCodec.encode(s, template: t, computed: computed))
     }
 
-    /// Saves atomically. With `exclusive`, refuses to replace an existing file.
+    /// Saves atomically. With `exclusive`, refuses to replace an existing file. A sheet too
+    /// large for this program to read again is refused before anything is written.
     public static func save(_ s: Session, _ t: Template, to path: String, exclusive: Bool = false) throws(FileError) {
-        try AtomicFile.write(render(s, t), to: path, exclusive: exclusive)
+        var options = AtomicFile.Options.sheet
+        options.exclusive = exclusive
+        try AtomicFile.write(render(s, t), to: path, options)
     }
 }

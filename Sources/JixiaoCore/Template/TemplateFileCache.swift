@@ -27,14 +27,15 @@ final class TemplateFileCache: Sendable {
     func decoded(_ path: String) -> Result<Template, TemplateError> {
         if let known = entries.withLock({ $0[path]?.decoded }) { return known }
         let result: Result<Template, TemplateError>
-        if let bytes = read(path) {
+        switch readResult(path) {
+        case .success(let bytes):
             do {
                 result = .success(try TemplateDecoder.decode(bytes, source: path))
             } catch {
                 result = .failure(error)
             }
-        } else {
-            result = .failure(TemplateError(file: path, issues: [ReadIssue(JSONPointer(), "无法读取文件", "cannot read the file")]))
+        case .failure(let e):
+            result = .failure(TemplateError(file: path, issues: [ReadIssue(JSONPointer(), "无法读取文件：\(e.message)", "cannot read the file: \(e.messageEn)")]))
         }
         entries.withLock {
             $0[path, default: Entry()].decoded = result
@@ -44,10 +45,19 @@ final class TemplateFileCache: Sendable {
     }
 
     private func read(_ path: String) -> [UInt8]? {
-        if let bytes = entries.withLock({ $0[path]?.bytes }) { return bytes }
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        let bytes = [UInt8](data)
-        entries.withLock { $0[path, default: Entry()].bytes = bytes }
-        return bytes
+        try? readResult(path).get()
+    }
+
+    /// Through AtomicFile: a FIFO or device planted among the templates is refused, not read
+    /// for ever.
+    private func readResult(_ path: String) -> Result<[UInt8], FileError> {
+        if let bytes = entries.withLock({ $0[path]?.bytes }) { return .success(bytes) }
+        do {
+            let bytes = try AtomicFile.read(path)
+            entries.withLock { $0[path, default: Entry()].bytes = bytes }
+            return .success(bytes)
+        } catch {
+            return .failure(error)
+        }
     }
 }

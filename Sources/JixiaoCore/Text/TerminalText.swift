@@ -31,15 +31,16 @@ public enum TerminalText {
     /// `s` with every unsafe scalar shown as an escape. Line feeds are kept when
     /// `keepingLineBreaks` (long texts, whole printouts); tabs and carriage returns never are:
     /// a CR returns to the start of the line and lets later text overwrite what was shown.
-    public static func visible(_ s: String, keepingLineBreaks: Bool = false) -> String {
+    public static func visible(_ s: String, keepingLineBreaks: Bool = false, keepingFormFeeds: Bool = false) -> String {
         var copy = s
-        let escaped = copy.withUTF8 { visibleBytes($0, keepingLineBreaks: keepingLineBreaks) }
+        let escaped = copy.withUTF8 { visibleBytes($0, keepingLineBreaks: keepingLineBreaks, keepingFormFeeds: keepingFormFeeds) }
         return escaped.map { String(decoding: $0, as: UTF8.self) } ?? s
     }
 
     /// The bytes of UTF-8 text with every unsafe scalar shown as an escape; nil when there is
     /// none (the common case, found in one pass over the bytes without decoding them).
-    public static func visibleBytes(_ bytes: UnsafeBufferPointer<UInt8>, keepingLineBreaks: Bool) -> [UInt8]? {
+    /// `keepingFormFeeds` for a paginated printout, whose pages a form feed separates.
+    public static func visibleBytes(_ bytes: UnsafeBufferPointer<UInt8>, keepingLineBreaks: Bool, keepingFormFeeds: Bool = false) -> [UInt8]? {
         var out: [UInt8]?
         var copied = 0  // bytes before this index are in `out` already
         var i = 0
@@ -49,7 +50,7 @@ public enum TerminalText {
             var length = 0
             var scalar: UInt32 = 0
             if b < 0x20 || b == 0x7F {
-                if !(b == 0x0A && keepingLineBreaks) { length = 1; scalar = UInt32(b) }
+                if !(b == 0x0A && keepingLineBreaks) && !(b == 0x0C && keepingFormFeeds) { length = 1; scalar = UInt32(b) }
             } else if b == 0xC2, i + 1 < n, (0x80...0x9F).contains(bytes[i + 1]) {
                 length = 2; scalar = UInt32(bytes[i + 1])
             } else if b == 0xD8, i + 1 < n, bytes[i + 1] == 0x9C {

@@ -52,7 +52,7 @@ extension EditorState {
         }
         let commands = dispatch(event)
         // A recovery offer stays until it is answered (viewing the difference returns to it).
-        if case .normal = mode, pendingRecovery != nil { mode = .confirm(.recover(savedAt: "")) }
+        if case .normal = mode, pendingRecovery != nil { mode = .confirm(recoveryPrompt) }
         return commands
     }
 
@@ -507,15 +507,8 @@ extension EditorState {
                 message = say("已丢弃恢复文件中的修改", "The recovered edits were discarded")
                 return [.discardRecovery]
             case .char("v"), .char("V"):
-                if let r = pendingRecovery {
-                    let changes = SessionDiff.changes(from: session, to: r, template)
-                    var lines = [lang.pick("文件与恢复文件的差异（\(changes.count) 处）：任意键返回", "Differences between the file and the recovery (\(changes.count)): any key returns"), ""]
-                    for c in changes {
-                        lines.append(c.pointer)
-                        lines.append(lang.pick("  文件：", "  file:     ") + (c.old.isEmpty ? "（空）" : c.old))
-                        lines.append(lang.pick("  恢复：", "  recovery: ") + (c.new.isEmpty ? "（空）" : c.new))
-                    }
-                    mode = .pager(lines: lines, scroll: 0)
+                if pendingRecovery != nil {
+                    mode = .pager(lines: recoveryDifference(), scroll: 0)
                     return []
                 }
             default:

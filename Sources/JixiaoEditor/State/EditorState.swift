@@ -22,8 +22,9 @@ public struct EditorState: Sendable {
     public enum Confirmation: Sendable, Equatable {
         case deleteRow(FormRow.Source)
         case quit
-        /// A recovery file with unsaved edits was found on opening.
-        case recover(savedAt: String)
+        /// A recovery file with unsaved edits was found on opening; `fileChanged` when the
+        /// sheet was changed after the journal was written (restoring would undo that).
+        case recover(savedAt: String, fileChanged: Bool)
     }
 
     public struct Message: Sendable, Equatable {
@@ -81,6 +82,8 @@ public struct EditorState: Sendable {
     public var wantsQuit = false
     /// Edits recovered from a crash, waiting for the user to restore or discard them.
     public var pendingRecovery: Session?
+    /// The question asked about `pendingRecovery`, asked again after its difference is shown.
+    public var recoveryPrompt: Confirmation = .recover(savedAt: "", fileChanged: false)
     /// Counts changes to the session, so the runtime knows when to write the journal.
     public private(set) var revision = 0
     var undoStack: [Snapshot] = []
@@ -166,13 +169,35 @@ public struct EditorState: Sendable {
         return true
     }
 
-    /// Offers edits found in a recovery file: restore (r), discard (d) or view the difference (v).
-    public mutating func offerRecovery(_ recovered: Session, savedAt: String) {
+    /// Offers edits found in a recovery file: restore (r), discard (d) or view the difference
+    /// (v). When the file changed after the journal was written (a `jixiao set` after a
+    /// crash), restoring would silently undo that change: the difference is shown first.
+    public mutating func offerRecovery(_ recovered: Session, savedAt: String, fileChangedSince: Bool = false) {
         var r = recovered
         r.storedComputed = nil
         guard r != session else { return }
         pendingRecovery = r
-        mode = .confirm(.recover(savedAt: savedAt))
+        recoveryPrompt = .recover(savedAt: savedAt, fileChanged: fileChangedSince)
+        mode = fileChangedSince ? .pager(lines: recoveryDifference(), scroll: 0) : .confirm(recoveryPrompt)
+    }
+
+    /// The file against the recovery file, value by value, for the pager.
+    func recoveryDifference() -> [String] {
+        guard let r = pendingRecovery else { return [] }
+        let changes = SessionDiff.changes(from: session, to: r, template)
+        var lines = [String]()
+        if case .recover(_, true) = recoveryPrompt {
+            lines.append(lang.pick("注意：文件在恢复文件写入之后被修改过（例如 jixiao set）。恢复会用下面“恢复”一栏的值覆盖“文件”一栏。",
+                                   "Note: the file was changed after the recovery file was written (by jixiao set, say). Restoring replaces the \"file\" values below with the \"recovery\" ones."))
+        }
+        lines.append(lang.pick("文件与恢复文件的差异（\(changes.count) 处）：任意键返回", "Differences between the file and the recovery (\(changes.count)): any key returns"))
+        lines.append("")
+        for c in changes {
+            lines.append(c.pointer)
+            lines.append(lang.pick("  文件：", "  file:     ") + (c.old.isEmpty ? "（空）" : c.old))
+            lines.append(lang.pick("  恢复：", "  recovery: ") + (c.new.isEmpty ? "（空）" : c.new))
+        }
+        return lines
     }
 
     /// Recomputes figures, problems and rows after the session changed. When only indicator

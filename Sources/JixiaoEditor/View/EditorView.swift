@@ -256,7 +256,8 @@ public enum EditorView {
             switch what {
             case .deleteRow: text = s.lang.pick("删除这一行？ y 删除 / 其他键取消", "Delete this row? y deletes, any other key cancels")
             case .quit: text = s.lang.pick("有未保存的修改：s 保存并退出 / d 不保存退出 / Esc 取消", "Unsaved changes: s saves and quits, d quits without saving, Esc cancels")
-            case .recover(let at): text = s.lang.pick("发现上次未保存的修改\(at.isEmpty ? "" : "（\(at)）")：r 恢复 / d 丢弃 / v 查看差异", "Unsaved edits were recovered\(at.isEmpty ? "" : " (\(at))"): r restores, d discards, v shows what differs")
+            case .recover(let at, false): text = s.lang.pick("发现上次未保存的修改\(at.isEmpty ? "" : "（\(at)）")：r 恢复 / d 丢弃 / v 查看差异", "Unsaved edits were recovered\(at.isEmpty ? "" : " (\(at))"): r restores, d discards, v shows what differs")
+            case .recover(let at, true): text = s.lang.pick("发现上次未保存的修改\(at.isEmpty ? "" : "（\(at)）")，但文件之后又被修改过：r 恢复（覆盖那些修改）/ d 丢弃 / v 查看差异", "Unsaved edits were recovered\(at.isEmpty ? "" : " (\(at))"), but the file changed since: r restores (over those changes), d discards, v shows what differs")
             }
             b.put(text, x: 0, y: y, style: .error, limit: s.width)
             return
