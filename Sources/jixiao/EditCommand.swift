@@ -70,7 +70,7 @@ func runEditor(file: String, readOnly: Bool, common: CommonOptions) throws {
             if let previous {
                 notes.append((lang.pick("已接管 \(previous.description) 留下的锁（该进程已不在运行）", "Took over the lock left by \(previous.descriptionEn), which is no longer running"), false))
             }
-            if let note { notes.append((note.render(lang), true)) }
+            if let note { notes.append((lang.pick(note.message, note.messageEn), true)) }
         case .heldBy(let holder):
             readOnly = true
             let who = holder.map { lang.pick($0.description, $0.descriptionEn) } ?? lang.pick("另一个进程（锁文件中没有写明）", "another process (the lock file does not say which)")

@@ -104,7 +104,10 @@ func lockForCommand(_ file: String, command: String, force: Bool, lang: Language
             complain(lang.pick("\(file): 此文件正由 \(who) 打开；按 --force 仍然写入", "\(file): the sheet is held by \(who); writing anyway (--force)"))
             return nil
         }
-        if holder?.isEditor ?? true {
+        if holder == nil {
+            complain(lang.pick("\(file): 此文件已被另一个进程锁定（锁文件中没有写明是谁）：未写入（--force 强行写入）",
+                               "\(file): the sheet is locked by another process (the lock file does not say which): not written (--force writes anyway)"))
+        } else if holder?.isEditor == true {
             complain(lang.pick("\(file): 此文件正由 \(who) 在编辑器中打开：未写入。请在编辑器中修改，或关闭编辑器后再试（--force 强行写入）",
                                "\(file): the sheet is open in an editor by \(who): not written. Change it there, or try again once it is closed (--force writes anyway)"))
         } else {

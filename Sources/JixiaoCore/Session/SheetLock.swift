@@ -139,7 +139,7 @@ public final class SheetLock: @unchecked Sendable {
                 // A command's lock lasts a moment; an editor's, or one without a holder yet
                 // (just being written), is waited for only a little.
                 let waited = start.millisecondsElapsed
-                let limit = holder.map { $0.isEditor ? 0 : waitMilliseconds } ?? max(waitMilliseconds, 200)
+                let limit = holder.map { $0.isEditor ? 0 : waitMilliseconds } ?? max(200, min(waitMilliseconds, 1000))
                 if waited < limit {
                     usleep(10_000)
                     continue
