@@ -190,7 +190,7 @@ public struct EditorState: Sendable {
             lines.append(lang.pick("注意：文件在恢复文件写入之后被修改过（例如 jixiao set）。恢复会用下面“恢复”一栏的值覆盖“文件”一栏。",
                                    "Note: the file was changed after the recovery file was written (by jixiao set, say). Restoring replaces the \"file\" values below with the \"recovery\" ones."))
         }
-        lines.append(lang.pick("文件与恢复文件的差异（\(changes.count) 处）：任意键返回", "Differences between the file and the recovery (\(changes.count)): any key returns"))
+        lines.append(lang.pick("文件与恢复文件的差异（\(changes.count) 处）：q 返回，空格翻页", "Differences between the file and the recovery (\(changes.count)): q returns, space pages"))
         lines.append("")
         for c in changes {
             lines.append(c.pointer)
