@@ -1,12 +1,14 @@
 # Jixiao — build, test and run. A fresh Debian machine gets everything from `make deps`.
 SWIFT      ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
-PYTHON     ?= python3
+# Debian's own Python and its packages: a fresh Debian 12 has no pip, and its system Python
+# is "externally managed" (PEP 668). Another python3 first on PATH is not used.
+PYTHON     ?= /usr/bin/python3
 BIN        := .build/debug/jixiao
 RELEASE    := .build/release/jixiao
 EXAMPLE    := Templates/examples/suining-2024.json
-# g++ brings libstdc++.so, which libFuzzer (make fuzz) links against.
-APT_PKGS   := libncurses-dev tmux g++
-PIP_PKGS   := jsonschema pytest
+# g++ brings libstdc++.so, which libFuzzer (make fuzz) links against. util-linux brings setpriv
+# (the two-user tests). The Python test helpers come from Debian too.
+APT_PKGS   := libncurses-dev tmux g++ util-linux python3 python3-pytest python3-jsonschema python3-wcwidth python3-pexpect
 
 .PHONY: all deps build release install test test-swift test-cli run bench fuzz fuzz-short fuzz-build clean
 
@@ -20,7 +22,6 @@ deps:
 	  SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
-	@for m in $(PIP_PKGS); do $(PYTHON) -c "import $$m" 2>/dev/null || $(PYTHON) -m pip install -q $$m; done
 	@test -x "$(SWIFT)" || { echo "Swift not found: install Swift 6 to /opt/swift (https://swift.org/install)"; exit 2; }
 
 build: deps
@@ -58,7 +59,6 @@ run: build
 # VisiData is what people would otherwise reach for: the benchmark times it on the same rows.
 bench: release
 	@command -v vd >/dev/null || { SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq visidata; }
-	@$(PYTHON) -c "import pexpect" 2>/dev/null || $(PYTHON) -m pip install -q pexpect
 	$(PYTHON) tests/bench.py $(abspath $(RELEASE))
 
 # Coverage-guided fuzzing (libFuzzer, shipped with the Swift toolchain) of session and template
