@@ -146,7 +146,7 @@ def test_a_journal_older_than_a_set_is_not_restored_silently(tmp_path, binary):
     ed = PtyEditor([binary, "edit", f], _env())
     try:
         assert ed.wait_for("文件在恢复文件写入之后被修改过"), ed.seen[-800:]
-        assert ed.has("/unit") and ed.has("后来改过的单位")
+        assert ed.wait_for("/unit") and ed.wait_for("后来改过的单位")
         ed.send("q")
         assert ed.wait_for("但文件之后又被修改过"), ed.seen[-800:]
         ed.send("d")

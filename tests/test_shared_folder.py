@@ -110,7 +110,7 @@ def test_a_journal_link_planted_by_another_user_is_never_written_through(world, 
         while not journal.exists() and time.time() < deadline:
             ed.pump(0.1)
         assert notes.read_bytes() == before, "the victim's notes were overwritten through the planted link"
-        assert ed.has("恢复文件不能放在表旁边"), ed.seen[-800:]
+        assert ed.wait_for("恢复文件不能放在表旁边"), ed.seen[-800:]
         assert os.readlink(link) == str(notes)  # the link is left as it was: a trace of the attempt
         assert journal.exists()
         assert json.loads(journal.read_text(encoding="utf-8"))["session"]["year"] == 2017
