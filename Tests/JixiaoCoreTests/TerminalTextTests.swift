@@ -50,7 +50,7 @@ final class TerminalTextTests: XCTestCase {
         XCTAssertNil(TerminalText.firstUnsafe(in: "中共绥宁县委组织部\u{200D}\u{2029}", allowingLineBreaks: false))
     }
 
-    /// The byte path (`visibleBytes`, `firstUnsafe`) against the scalar path (`isUnsafe` on
+    /// The byte path (`visibleBytes`, `firstUnsafe`, `holdsUnsafe`) against the scalar path (`isUnsafe` on
     /// each decoded scalar), on random texts made of unsafe scalars, their byte neighbours
     /// and random scalars of every UTF-8 length.
     func testBytePathAndScalarPathAgreeOnRandomTexts() {
@@ -63,6 +63,7 @@ final class TerminalTextTests: XCTestCase {
                 if let u = Unicode.Scalar(v) { s.append(u) }
             }
             let text = String(s)
+            XCTAssertEqual(TerminalText.holdsUnsafe(text), text.unicodeScalars.contains { TerminalText.isUnsafe($0.value) }, text.debugDescription)
             for keep in [false, true] {
                 let byScalars = text.unicodeScalars.map { u in
                     TerminalText.isUnsafe(u.value) && !(keep && u == "\n") ? TerminalText.escape(u.value) : String(u)
