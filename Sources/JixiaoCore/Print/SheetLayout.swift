@@ -125,7 +125,7 @@ public struct SheetLayout {
         var rows = [PrintRow]()
         for f in g.fields {
             let value = f.isComputed ? show(computed.scalars[f.id], f) : (shown(session.fields[f.id], f) ?? "")
-            rows.append(numeric ? PrintRow([label(f), value, shown(f.unit)]) : PrintRow([label(f), value]))
+            rows.append(numeric ? PrintRow([label(f), value, shown(f.unit)], figures: [false, true, false]) : PrintRow([label(f), value]))
         }
         let title = text(g.title, g.titleEn)
         if numeric {
@@ -143,12 +143,13 @@ public struct SheetLayout {
 
     func gridTable(_ g: Grid, section: String) -> PrintTable {
         var rows = [PrintRow]()
+        let figures = [false] + g.columns.map(\.kind.isNumeric)
         for row in g.rows {
             let indent = String(repeating: "  ", count: row.indent)
             if let tid = row.table {
                 for r in session.tables[tid] ?? [] {
                     let name = shown(r["name"]?.text ?? "")
-                    rows.append(PrintRow([indent + name] + g.columns.map { shown(r[$0.id], $0) ?? "" }))
+                    rows.append(PrintRow([indent + name] + g.columns.map { shown(r[$0.id], $0) ?? "" }, figures: figures))
                 }
                 continue
             }
@@ -157,7 +158,7 @@ public struct SheetLayout {
                 if let sum = computed.gridSums[row.id]?[c.id] { return ExactDecimal.format(sum, places: c.decimals) }
                 return ""
             }
-            rows.append(PrintRow([indent + text(row.label, row.labelEn).trimmingWhitespace()] + cells))
+            rows.append(PrintRow([indent + text(row.label, row.labelEn).trimmingWhitespace()] + cells, figures: figures))
         }
         var columns = [PrintColumn(text(g.corner, "Item"), grow: 3, minWidth: 10)]
         for (k, c) in g.columns.enumerated() {
@@ -169,6 +170,7 @@ public struct SheetLayout {
     func tableTable(_ t: Table, section: String) -> PrintTable {
         let rowsIn = session.tables[t.id] ?? []
         var rows = [PrintRow]()
+        let figures = (t.numbered ? [true] : []) + t.columns.map(\.kind.isNumeric)
         for (n, r) in rowsIn.enumerated() {
             var cells = t.numbered ? [String(n + 1)] : []
             for c in t.columns {
@@ -178,7 +180,7 @@ public struct SheetLayout {
                     cells.append(shown(r[c.id], c) ?? "")
                 }
             }
-            rows.append(PrintRow(cells))
+            rows.append(PrintRow(cells, figures: figures))
         }
         if !t.totals.isEmpty && !rowsIn.isEmpty {
             var cells = t.numbered ? [text("合计", "Total")] : []
@@ -190,7 +192,7 @@ public struct SheetLayout {
                 }
             }
             if !t.numbered, let first = t.columns.firstIndex(where: { !t.totals.contains($0.id) }) { cells[first] = text("合计", "Total") }
-            rows.append(PrintRow(cells, emphasis: true))
+            rows.append(PrintRow(cells, emphasis: true, figures: figures))
         }
         var columns = [PrintColumn]()
         if t.numbered { columns.append(numberColumn(text("序号", "No."), values: rows.map { $0.cells[0] })) }
@@ -210,6 +212,7 @@ public struct SheetLayout {
         let tiers = computed.indicators?.tiers ?? []
         var rows = [PrintRow]()
         let list = session.indicators
+        let figures = [false, false, false, false, false, true, true, false]  // 分值 and 得分
         for (n, r) in list.enumerated() {
             let sameL1 = n > 0 && list[n - 1].level1 == r.level1
             let sameL2 = sameL1 && list[n - 1].level2 == r.level2
@@ -217,15 +220,15 @@ public struct SheetLayout {
             let tierName = tiers.first { $0.name == r.level1 }?.templateWeight.map { "\(level1)（\($0)分）" } ?? level1
             rows.append(PrintRow([tierName, shown(r.level2), shown(r.name), shown(r.target), shown(r.actual), r.weight ?? "", r.score ?? "",
                                   shown(r.deviation, multiline: true)],
-                                 continues: [sameL1, sameL2, false, false, false, false, false, false]))
+                                 continues: [sameL1, sameL2, false, false, false, false, false, false], figures: figures))
             let lastOfTier = n + 1 == list.count || list[n + 1].level1 != r.level1
             if lastOfTier, let tier = tiers.first(where: { $0.name == r.level1 }) {
                 rows.append(PrintRow([tierName, text("小计", "Subtotal"), "", "", "", pts(tier.weight), pts(tier.score), ""],
-                                     continues: [true, false, false, false, false, false, false, false], emphasis: true))
+                                     continues: [true, false, false, false, false, false, false, false], emphasis: true, figures: figures))
             }
         }
         if let s = computed.indicators, !list.isEmpty {
-            rows.append(PrintRow([text("合计", "Total"), "", "", "", "", pts(s.weight), pts(s.score), ""], emphasis: true))
+            rows.append(PrintRow([text("合计", "Total"), "", "", "", "", pts(s.weight), pts(s.score), ""], emphasis: true, figures: figures))
         }
         if list.isEmpty { rows.append(PrintRow([text("（无）", "(none)"), "", "", "", "", "", "", ""])) }
         let columns = [
@@ -248,14 +251,15 @@ public struct SheetLayout {
             let ix = template.index
             for ref in refs {
                 if ref == "indicators.score" {
-                    rows.append(PrintRow([text("绩效指标得分", "Indicator score"), computed.indicators.map { ExactDecimal.format($0.score, places: places) } ?? ""]))
+                    rows.append(PrintRow([text("绩效指标得分", "Indicator score"), computed.indicators.map { ExactDecimal.format($0.score, places: places) } ?? ""],
+                                         figures: [false, true]))
                 } else if let f = ix.fields[ref] {
                     let v = f.isComputed ? show(computed.scalars[ref], f) : (shown(session.fields[ref], f) ?? "")
-                    rows.append(PrintRow([label(f), v]))
+                    rows.append(PrintRow([label(f), v], figures: [false, f.kind.isNumeric]))
                 }
             }
         }
-        rows.append(PrintRow([text("总分", "Total"), computed.total.map { ExactDecimal.format($0, places: places) } ?? ""], emphasis: true))
+        rows.append(PrintRow([text("总分", "Total"), computed.total.map { ExactDecimal.format($0, places: places) } ?? ""], emphasis: true, figures: [false, true]))
         rows.append(PrintRow([text("等级", "Grade"), computed.grade.map { shown(lang == .en ? gradeEn($0) : $0) } ?? ""], emphasis: true))
         return PrintTable(title: "", section: section, columns: [
             PrintColumn(text("项目", "Item"), grow: 2, minWidth: 8),
