@@ -24,7 +24,7 @@ let package = Package(
             linkerSettings: [.linkedLibrary("ncursesw")]
         ),
         // The thin terminal layer: shows a ScreenBuffer, reads keys as Events.
-        .target(name: "JixiaoTerminal", dependencies: ["JixiaoEditor", "CCurses"]),
+        .target(name: "JixiaoTerminal", dependencies: ["JixiaoCore", "JixiaoEditor", "CCurses"]),
         // The command line: new, set, get, validate, print, schema, templates, edit, review.
         .executableTarget(
             name: "jixiao",

@@ -1,4 +1,5 @@
 import CCurses
+import JixiaoCore
 import JixiaoEditor
 
 #if canImport(Glibc)
@@ -181,10 +182,7 @@ public final class Terminal {
             _ = jx_put_ascii(y32, x32, 0x20, attrs, pair)
             return
         }
-        var chars: [wchar_t] = scalars.map { s in
-            let v = s.value
-            return v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) ? 0x20 : wchar_t(v)
-        }
+        var chars = Self.drawable(scalars)
         guard let first = chars.first else { return }
         var libcWidth = Int(jx_wcwidth(first))
         if libcWidth == 0 {
@@ -202,6 +200,23 @@ public final class Terminal {
             // Double-width to the editor, single to the C library: blank the second column.
             _ = jx_put_ascii(y32, x32 + 1, 0x20, attrs, pair)
         }
+    }
+
+    /// The wide characters a cell hands to curses. No control (C0, DEL, C1) and no bidi
+    /// control ever reaches the terminal, whatever the cell holds: the editor already draws
+    /// them as `\u001B` escapes (`ScreenBuffer.escaped`), and this is the last line of
+    /// defence. A first one is blanked, so that the cell keeps its column; a later one, which
+    /// curses would take for part of the character, is left out.
+    static func drawable(_ scalars: String.UnicodeScalarView) -> [wchar_t] {
+        var chars = [wchar_t]()
+        for (k, s) in scalars.enumerated() {
+            if !TerminalText.isUnsafe(s.value) {
+                chars.append(wchar_t(s.value))
+            } else if k == 0 {
+                chars.append(0x20)
+            }
+        }
+        return chars
     }
 
     /// The attributes and colour pair for a style: colours when available, otherwise bold,

@@ -64,9 +64,8 @@ func complain(_ text: String) {
 /// Writes to standard output, as `print` would, with every control character and bidi
 /// control from data made visible (line breaks kept): a sheet received from someone else
 /// must not be able to retitle the window, write the clipboard or reorder what is shown.
-/// `pages`: a paginated printout, whose form feeds are its own.
-func say(_ text: String, terminator: String = "\n", pages: Bool = false) {
-    Swift.print(TerminalText.visible(text + terminator, keepingLineBreaks: true, keepingFormFeeds: pages), terminator: "")
+func say(_ text: String, terminator: String = "\n") {
+    Swift.print(TerminalText.visible(text + terminator, keepingLineBreaks: true), terminator: "")
 }
 
 /// Loads a session or reports why not and exits 2.

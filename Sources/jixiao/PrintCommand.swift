@@ -76,7 +76,10 @@ struct PrintCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         } else {
-            say(text, terminator: "", pages: true)
+            // Written as it is, not through `say`: SheetLayout has already shown every text
+            // from the sheet and the template as \u001B, and what is left is the renderers' own
+            // layout, whose form feeds (page breaks) and CR LF (CSV's line ends) must stay.
+            print(text, terminator: "")
         }
     }
 

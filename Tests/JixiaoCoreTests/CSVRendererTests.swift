@@ -2,7 +2,7 @@ import XCTest
 @testable import JixiaoCore
 
 /// CSVRenderer: the byte order mark, RFC 4180 quoting (read back with a parser written here),
-/// and the examples' rows with merged labels written out in full.
+/// the examples' rows with merged labels written out in full, and no formula let through.
 final class CSVRendererTests: XCTestCase {
     /// RFC 4180: records end with CRLF, fields are separated by commas, a quoted field may hold
     /// commas, line breaks and doubled quotes. Nil when the text is not valid CSV.
@@ -135,5 +135,55 @@ final class CSVRendererTests: XCTestCase {
         // The 小计 rows carry their 一级 label too.
         let subtotals = records.filter { $0.count > 4 && $0[1] == "三级绩效指标" && $0[3] == "小计" }
         XCTAssertEqual(subtotals.map { $0[2] }, ["产出指标（50分）", "效益指标（30分）", "满意度指标（10分）"])
+    }
+
+    // MARK: formulas
+
+    /// OWASP's CSV injection rule: a text cell starting with = + - @, tab or CR gets a leading
+    /// apostrophe; a figure is left a number, decided by what the cell is.
+    func testTextThatASpreadsheetWouldEvaluateGetsAnApostrophe() throws {
+        let texts = ["=1+1", "+1", "-x", "@SUM(1+1)*cmd|' /C calc'!A0", "\tx", "\rx", "-5", "=HYPERLINK(\"http://x\")"]
+        let harmless = ["", "x=1", " =1", "＝1", "—", "培训人次", "'quoted", "5577.04"]
+        let figures = ["-5", "-1,234.50", "-0.01", "+3", "-12.5%", "0", "5577.04"]
+        let t = PrintTable(title: "表", section: "栏目", columns: [PrintColumn("a"), PrintColumn("b")],
+                           rows: texts.map { PrintRow([$0, "1"], figures: [false, true]) }
+                               + harmless.map { PrintRow([$0, "1"], figures: [false, true]) }
+                               + figures.map { PrintRow(["x", $0], figures: [false, true]) }
+                               // Marked as a figure by mistake, a formula is still neutralised.
+                               + [PrintRow(["x", "-1+1"], figures: [false, true]), PrintRow(["x", "=1"], figures: [false, true])])
+        let csv = CSVRenderer().render(PrintDocument(title: "=标题", blocks: [.heading("@栏目"), .paragraph("-段落"), .table(t)]))
+        let records = try XCTUnwrap(Self.parse(String(csv.dropFirst())), csv.debugDescription)
+        let body = records.filter { $0.count == 4 && $0[0] == "栏目" && $0[2] != "a" }
+        XCTAssertEqual(body.map { $0[2] }, texts.map { "'" + $0 } + harmless + figures.map { _ in "x" } + ["x", "x"])
+        XCTAssertEqual(body.map { $0[3] }, Array(repeating: "1", count: texts.count + harmless.count) + figures + ["'-1+1", "'=1"])
+        XCTAssertEqual(records[0][2], "'=标题")
+        XCTAssertTrue(records.contains(["'@栏目", "", "'-段落"]), records.description)
+    }
+
+    /// The issue's case on a real sheet: a project named like a formula, a remark of "-5"
+    /// typed as text, and a budget cut of -1,234.50 (a signed amount) that must stay a number.
+    func testAFormulaNamedProjectIsTextAndANegativeAmountStaysANumber() throws {
+        let l = try Fixtures.load("ziyuan-2022-projects")
+        let s = try SessionEditor.apply([
+            Assignment(pointer: "/tables/projects/0/name", value: "@SUM(1+1)*cmd|' /C calc'!A0"),
+            Assignment(pointer: "/tables/projects/0/remark", value: "-5"),
+            Assignment(pointer: "/fields/dept_adjustment", value: "-1,234.50"),
+        ], to: l.session, l.template)
+        let c = Calculator.compute(s, l.template)
+        let doc = SheetLayout(session: s, template: l.template, computed: c, problems: []).document()
+        let records = try XCTUnwrap(Self.parse(String(CSVRenderer().render(doc).dropFirst())))
+        let project = try XCTUnwrap(records.first { $0.contains { $0.contains("SUM(1+1)") } })
+        XCTAssertTrue(project.contains("'@SUM(1+1)*cmd|' /C calc'!A0"), project.description)
+        XCTAssertTrue(project.contains("'-5"), project.description)
+        XCTAssertFalse(project.contains("-5"), "the remark is text: \(project)")
+        let adjustment = try XCTUnwrap(records.first { $0.contains("年度预算调整") })
+        XCTAssertTrue(adjustment.contains("-1234.50"), adjustment.description)
+        XCTAssertFalse(records.joined().contains { $0.hasPrefix("'-1234") }, "a figure is never given an apostrophe")
+        // No text cell anywhere starts with what a spreadsheet evaluates.
+        for r in records {
+            for cell in r where cell.hasPrefix("=") || cell.hasPrefix("+") || cell.hasPrefix("@") {
+                XCTFail("\(cell) in \(r)")
+            }
+        }
     }
 }

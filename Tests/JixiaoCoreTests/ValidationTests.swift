@@ -151,6 +151,39 @@ final class ValidationTests: XCTestCase {
         XCTAssertEqual(ps.with(code: "bad-code").count, 3, ps.summary)
     }
 
+    /// A file written by another program may hold what input refuses: it still loads, so that
+    /// it can be fixed, and each such value is an error naming the character.
+    func testControlCharactersInALoadedFileAreReportedNotRefused() throws {
+        var text = String(decoding: try Fixtures.exampleBytes("suining-2024"), as: UTF8.self)
+        let edits = [
+            (#""unit": "中共绥宁县委组织部""#, #""unit": "abc\u001b]0;pwned\u0007\u202eX""#),
+            (#""name": "干部教育培训、党员教育培训""#, #""name": "\u009b31m培训""#),
+            (#""name": "培训人次""#, #""name": "培训\t人次""#),
+            (#""special_funds": [],"#, #""special_funds": [{"name": "专项\u2066资金"}],"#),
+            (#""goal_planned": "做好干部工作、"#, #""goal_planned": "第一行\r\n第二行\n第三行\r做好干部工作、"#),
+        ]
+        for (old, new) in edits {
+            XCTAssertNotNil(text.range(of: old), old)
+            text = text.replacing(old, with: new)
+        }
+        let l = try SessionFile.decode(Array(text.utf8), path: "hostile.json", registry: Fixtures.registry)
+        XCTAssertEqual(l.session.unit, "abc\u{1B}]0;pwned\u{07}\u{202E}X", "read as it is, for the user to fix")
+        let ps = Validator.validate(l.session, l.template)
+        assertProblem(ps, "control-character", at: "/unit", containing: ["U+001B", "单位名称"])
+        assertProblem(ps, "control-character", at: "/indicators/0/name", containing: ["U+009B", "第 1 行", "三级指标"])
+        assertProblem(ps, "control-character", at: "/indicators/1/name", containing: ["U+0009", "单行文字"])
+        assertProblem(ps, "control-character", at: "/tables/special_funds/0/name", containing: ["U+2066", "双向文字控制符"])
+        // CR LF is a line break in long text; a CR alone is not.
+        assertProblem(ps, "control-character", at: "/fields/goal_planned", containing: ["U+000D"])
+        XCTAssertEqual(ps.with(code: "control-character").count, 5, ps.summary)
+        // The editor's one-row update finds the same problem as a full check.
+        var report = Validator.report(l.session, l.template, Calculator.compute(l.session, l.template))
+        var s = l.session
+        s.indicators[2].target = "≥\u{202E}5"
+        Validator.update(&report, s, l.template, Calculator.compute(s, l.template), changedRow: 2)
+        assertProblem(report.all, "control-character", at: "/indicators/2/target", containing: ["U+202E", "年度指标值"])
+    }
+
     func testNegativeMoneyAndCounts() throws {
         let ps = try problems("suining-2024") {
             $0.fields["fund_initial"] = .number("-1")

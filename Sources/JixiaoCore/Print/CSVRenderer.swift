@@ -2,7 +2,8 @@
 /// by its own header row, with the section and table name in the first two columns. Merged
 /// labels are written out in full on every row. A UTF-8 byte order mark leads the file,
 /// because Excel, which most finance offices open CSV with, otherwise reads Chinese as
-/// mojibake.
+/// mojibake. A text cell that a spreadsheet would evaluate as a formula is neutralised
+/// (`SpreadsheetCell`).
 public struct CSVRenderer {
     public var lang: Language
 
@@ -10,7 +11,11 @@ public struct CSVRenderer {
 
     public func render(_ doc: PrintDocument) -> String {
         var out = "\u{FEFF}"
-        func row(_ cells: [String]) { out += cells.map(Self.quote).joined(separator: ",") + "\r\n" }
+        func row(_ cells: [String], figures: [Bool] = []) {
+            out += cells.enumerated().map { k, c in
+                Self.quote(SpreadsheetCell.content(c, isFigure: k < figures.count && figures[k]))
+            }.joined(separator: ",") + "\r\n"
+        }
         let sectionHeader = lang.pick("栏目", "section"), tableHeader = lang.pick("表", "table")
         row([sectionHeader, tableHeader, doc.title])
         var section = ""
@@ -27,7 +32,7 @@ public struct CSVRenderer {
                     let cells = r.cells.enumerated().map { k, c in
                         (k < r.continues.count && r.continues[k] && k < last.count) ? last[k] : c
                     }
-                    row([t.section, t.title] + cells)
+                    row([t.section, t.title] + cells, figures: [false, false] + r.figures)
                     last = cells
                 }
             }

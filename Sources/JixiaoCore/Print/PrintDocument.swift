@@ -43,10 +43,14 @@ public struct PrintRow: Sendable {
     /// Cells that continue the cell above (the same 一级/二级 label): drawn merged.
     public var continues: [Bool]
     public var emphasis: Bool
+    /// Cells that are figures (a number typed into a numeric field, or a computed one): a
+    /// spreadsheet gets them as numbers, even when they start with "-" (`SpreadsheetCell`).
+    public var figures: [Bool]
 
-    public init(_ cells: [String], continues: [Bool]? = nil, emphasis: Bool = false) {
+    public init(_ cells: [String], continues: [Bool]? = nil, emphasis: Bool = false, figures: [Bool]? = nil) {
         self.cells = cells
         self.continues = continues ?? Array(repeating: false, count: cells.count)
         self.emphasis = emphasis
+        self.figures = figures ?? Array(repeating: false, count: cells.count)
     }
 }

@@ -4,6 +4,12 @@ import FoundationEssentials
 /// (fields as 项目/数值 rows, grids with their indent levels, tables with 序号 and 合计, the
 /// indicator grid with 一级/二级 merged and 小计 per 一级), 总分 and 等级, footer fields, and
 /// the list of problems. Every figure comes from `Computed`; nothing is recomputed here.
+///
+/// Every text from the sheet or the template enters the document through `shown` or `text`,
+/// which show what a terminal would obey (ESC, C1 controls, bidi controls) as `\u001B`: a
+/// printout goes to a terminal, a printer or a spreadsheet, and must not retitle a window or
+/// write the clipboard on the way. It is done here, once, so that the text, Markdown and CSV
+/// renderers all measure and wrap the text as it will be shown.
 public struct SheetLayout {
     public let session: Session
     public let template: Template
@@ -19,7 +25,18 @@ public struct SheetLayout {
         self.lang = lang
     }
 
-    func text(_ zh: String, _ en: String) -> String { resolveLabel(lang.pick(zh, en), year: session.year) }
+    func text(_ zh: String, _ en: String) -> String { TerminalText.visible(resolveLabel(lang.pick(zh, en), year: session.year)) }
+
+    /// A text from the sheet as printed. Long text keeps its line breaks (a CR LF as one LF,
+    /// which the renderers wrap); anything else a terminal would obey is shown as `\u001B`.
+    func shown(_ s: String, multiline: Bool = false) -> String {
+        TerminalText.visible(multiline ? s.replacing("\r\n", with: "\n") : s, keepingLineBreaks: multiline)
+    }
+
+    /// A typed value as printed (nil: not filled in).
+    func shown(_ v: FieldValue?, _ f: Field) -> String? {
+        v.map { shown($0.text, multiline: f.kind == .longtext) }
+    }
     func label(_ f: Field) -> String { text(f.label, f.labelEn) }
 
     public func document() -> PrintDocument {
@@ -32,10 +49,10 @@ public struct SheetLayout {
                 switch b {
                 case .unit:
                     let year = session.year.map(String.init) ?? "____"
-                    sectionBlocks.append(.paragraph(text("\(template.unitLabel)：\(session.unit.isEmpty ? "____" : session.unit)　　年度：\(year)",
-                                                         "Unit: \(session.unit.isEmpty ? "____" : session.unit)    Year: \(year)")))
+                    let unit = session.unit.isEmpty ? "____" : shown(session.unit)
+                    sectionBlocks.append(.paragraph(text("\(template.unitLabel)：\(unit)　　年度：\(year)", "Unit: \(unit)    Year: \(year)")))
                 case .fields(let g) where g.footer:
-                    footer += g.fields.map { f in "\(label(f))：\(session.fields[f.id]?.text ?? "________")" }
+                    footer += g.fields.map { f in "\(label(f))：\(shown(session.fields[f.id], f) ?? "________")" }
                 case .fields(let g):
                     sectionBlocks.append(.table(fieldsTable(g, section: title)))
                 case .grid(let g):
@@ -59,11 +76,12 @@ public struct SheetLayout {
             blocks.append(.heading(text("问题清单（\(errors) 个错误，\(problems.count - errors) 个警告）",
                                         "Problems (\(errors) errors, \(problems.count - errors) warnings)")))
             blocks.append(.paragraph(problems.map { p in
-                "\(p.severityName(lang)) \(p.pointer.description.isEmpty ? "/" : p.pointer.description)：\(p.message(lang))"
+                // A message quotes the value it is about, and a pointer may name a key from the file.
+                shown("\(p.severityName(lang)) \(p.pointer.description.isEmpty ? "/" : p.pointer.description)：\(p.message(lang))")
             }.joined(separator: "\n")))
         }
-        return PrintDocument(title: resolveLabel(lang == .en && !template.titleEn.isEmpty ? template.titleEn : template.title, year: session.year)
-                                .replacing("{year}", with: "____"),
+        return PrintDocument(title: shown(resolveLabel(lang == .en && !template.titleEn.isEmpty ? template.titleEn : template.title, year: session.year)
+                                .replacing("{year}", with: "____")),
                              blocks: blocks)
     }
 
@@ -73,7 +91,7 @@ public struct SheetLayout {
     func show(_ v: ComputedValue?, _ f: Field) -> String {
         switch v {
         case .number(let d)?: return ExactDecimal.format(d, places: f.decimals)
-        case .text(let t)?: return lang == .en ? gradeEn(t) : t
+        case .text(let t)?: return shown(lang == .en ? gradeEn(t) : t)
         case .undefined?: return "—"
         case nil: return ""
         }
@@ -106,15 +124,15 @@ public struct SheetLayout {
         let numeric = g.fields.allSatisfy(\.kind.isNumeric)
         var rows = [PrintRow]()
         for f in g.fields {
-            let value = f.isComputed ? show(computed.scalars[f.id], f) : (session.fields[f.id]?.text ?? "")
-            rows.append(numeric ? PrintRow([label(f), value, f.unit]) : PrintRow([label(f), value]))
+            let value = f.isComputed ? show(computed.scalars[f.id], f) : (shown(session.fields[f.id], f) ?? "")
+            rows.append(numeric ? PrintRow([label(f), value, shown(f.unit)], figures: [false, true, false]) : PrintRow([label(f), value]))
         }
         let title = text(g.title, g.titleEn)
         if numeric {
             return PrintTable(title: title, section: section, columns: [
                 PrintColumn(text("项目", "Item"), grow: 2, minWidth: 8),
                 numberColumn(text("数值", "Value"), values: rows.map { $0.cells[1] }),
-                PrintColumn(text("单位", "Unit"), grow: 0, minWidth: max(4, g.fields.map { DisplayWidth.of($0.unit) }.max() ?? 0)),
+                PrintColumn(text("单位", "Unit"), grow: 0, minWidth: max(4, rows.map { DisplayWidth.of($0.cells[2]) }.max() ?? 0)),
             ], rows: rows)
         }
         return PrintTable(title: title, section: section, columns: [
@@ -125,21 +143,22 @@ public struct SheetLayout {
 
     func gridTable(_ g: Grid, section: String) -> PrintTable {
         var rows = [PrintRow]()
+        let figures = [false] + g.columns.map(\.kind.isNumeric)
         for row in g.rows {
             let indent = String(repeating: "  ", count: row.indent)
             if let tid = row.table {
                 for r in session.tables[tid] ?? [] {
-                    let name = r["name"]?.text ?? ""
-                    rows.append(PrintRow([indent + name] + g.columns.map { r[$0.id]?.text ?? "" }))
+                    let name = shown(r["name"]?.text ?? "")
+                    rows.append(PrintRow([indent + name] + g.columns.map { shown(r[$0.id], $0) ?? "" }, figures: figures))
                 }
                 continue
             }
             let cells = g.columns.map { c -> String in
-                if let typed = session.cells[row.id]?[c.id] { return typed.text }
+                if let typed = shown(session.cells[row.id]?[c.id], c) { return typed }
                 if let sum = computed.gridSums[row.id]?[c.id] { return ExactDecimal.format(sum, places: c.decimals) }
                 return ""
             }
-            rows.append(PrintRow([indent + text(row.label, row.labelEn).trimmingWhitespace()] + cells))
+            rows.append(PrintRow([indent + text(row.label, row.labelEn).trimmingWhitespace()] + cells, figures: figures))
         }
         var columns = [PrintColumn(text(g.corner, "Item"), grow: 3, minWidth: 10)]
         for (k, c) in g.columns.enumerated() {
@@ -151,16 +170,17 @@ public struct SheetLayout {
     func tableTable(_ t: Table, section: String) -> PrintTable {
         let rowsIn = session.tables[t.id] ?? []
         var rows = [PrintRow]()
+        let figures = (t.numbered ? [true] : []) + t.columns.map(\.kind.isNumeric)
         for (n, r) in rowsIn.enumerated() {
             var cells = t.numbered ? [String(n + 1)] : []
             for c in t.columns {
                 if c.isComputed {
                     cells.append(show(computed.tableRows[t.id]?[n][c.id], c))
                 } else {
-                    cells.append(r[c.id]?.text ?? "")
+                    cells.append(shown(r[c.id], c) ?? "")
                 }
             }
-            rows.append(PrintRow(cells))
+            rows.append(PrintRow(cells, figures: figures))
         }
         if !t.totals.isEmpty && !rowsIn.isEmpty {
             var cells = t.numbered ? [text("合计", "Total")] : []
@@ -172,7 +192,7 @@ public struct SheetLayout {
                 }
             }
             if !t.numbered, let first = t.columns.firstIndex(where: { !t.totals.contains($0.id) }) { cells[first] = text("合计", "Total") }
-            rows.append(PrintRow(cells, emphasis: true))
+            rows.append(PrintRow(cells, emphasis: true, figures: figures))
         }
         var columns = [PrintColumn]()
         if t.numbered { columns.append(numberColumn(text("序号", "No."), values: rows.map { $0.cells[0] })) }
@@ -192,20 +212,23 @@ public struct SheetLayout {
         let tiers = computed.indicators?.tiers ?? []
         var rows = [PrintRow]()
         let list = session.indicators
+        let figures = [false, false, false, false, false, true, true, false]  // 分值 and 得分
         for (n, r) in list.enumerated() {
             let sameL1 = n > 0 && list[n - 1].level1 == r.level1
             let sameL2 = sameL1 && list[n - 1].level2 == r.level2
-            let tierName = tiers.first { $0.name == r.level1 }?.templateWeight.map { "\(r.level1)（\($0)分）" } ?? r.level1
-            rows.append(PrintRow([tierName, r.level2, r.name, r.target, r.actual, r.weight ?? "", r.score ?? "", r.deviation],
-                                 continues: [sameL1, sameL2, false, false, false, false, false, false]))
+            let level1 = shown(r.level1)
+            let tierName = tiers.first { $0.name == r.level1 }?.templateWeight.map { "\(level1)（\($0)分）" } ?? level1
+            rows.append(PrintRow([tierName, shown(r.level2), shown(r.name), shown(r.target), shown(r.actual), r.weight ?? "", r.score ?? "",
+                                  shown(r.deviation, multiline: true)],
+                                 continues: [sameL1, sameL2, false, false, false, false, false, false], figures: figures))
             let lastOfTier = n + 1 == list.count || list[n + 1].level1 != r.level1
             if lastOfTier, let tier = tiers.first(where: { $0.name == r.level1 }) {
                 rows.append(PrintRow([tierName, text("小计", "Subtotal"), "", "", "", pts(tier.weight), pts(tier.score), ""],
-                                     continues: [true, false, false, false, false, false, false, false], emphasis: true))
+                                     continues: [true, false, false, false, false, false, false, false], emphasis: true, figures: figures))
             }
         }
         if let s = computed.indicators, !list.isEmpty {
-            rows.append(PrintRow([text("合计", "Total"), "", "", "", "", pts(s.weight), pts(s.score), ""], emphasis: true))
+            rows.append(PrintRow([text("合计", "Total"), "", "", "", "", pts(s.weight), pts(s.score), ""], emphasis: true, figures: figures))
         }
         if list.isEmpty { rows.append(PrintRow([text("（无）", "(none)"), "", "", "", "", "", "", ""])) }
         let columns = [
@@ -228,15 +251,16 @@ public struct SheetLayout {
             let ix = template.index
             for ref in refs {
                 if ref == "indicators.score" {
-                    rows.append(PrintRow([text("绩效指标得分", "Indicator score"), computed.indicators.map { ExactDecimal.format($0.score, places: places) } ?? ""]))
+                    rows.append(PrintRow([text("绩效指标得分", "Indicator score"), computed.indicators.map { ExactDecimal.format($0.score, places: places) } ?? ""],
+                                         figures: [false, true]))
                 } else if let f = ix.fields[ref] {
-                    let v = f.isComputed ? show(computed.scalars[ref], f) : (session.fields[ref]?.text ?? "")
-                    rows.append(PrintRow([label(f), v]))
+                    let v = f.isComputed ? show(computed.scalars[ref], f) : (shown(session.fields[ref], f) ?? "")
+                    rows.append(PrintRow([label(f), v], figures: [false, f.kind.isNumeric]))
                 }
             }
         }
-        rows.append(PrintRow([text("总分", "Total"), computed.total.map { ExactDecimal.format($0, places: places) } ?? ""], emphasis: true))
-        rows.append(PrintRow([text("等级", "Grade"), computed.grade.map { lang == .en ? gradeEn($0) : $0 } ?? ""], emphasis: true))
+        rows.append(PrintRow([text("总分", "Total"), computed.total.map { ExactDecimal.format($0, places: places) } ?? ""], emphasis: true, figures: [false, true]))
+        rows.append(PrintRow([text("等级", "Grade"), computed.grade.map { shown(lang == .en ? gradeEn($0) : $0) } ?? ""], emphasis: true))
         return PrintTable(title: "", section: section, columns: [
             PrintColumn(text("项目", "Item"), grow: 2, minWidth: 8),
             PrintColumn(text("结果", "Result"), align: .right, grow: 0, minWidth: 8),

@@ -70,7 +70,7 @@ public enum SessionEditor {
         switch head {
         case "unit":
             guard rest.isEmpty else { throw fail(a, "单位名称没有下级", "the unit has no parts") }
-            s.unit = isNull ? "" : InputParser.trim(a.value, keepInnerLines: false)
+            s.unit = try parse(a, t.unitField, isNull)?.text ?? ""
         case "year":
             guard rest.isEmpty else { throw fail(a, "年度没有下级", "the year has no parts") }
             let v = InputParser.trim(a.value, keepInnerLines: false).replacing("年", with: "")
@@ -157,12 +157,9 @@ public enum SessionEditor {
 
     static func parseIndicator(_ a: Assignment, _ key: String, _ text: String?, _ t: Template) throws(EditError) -> FieldValue? {
         guard let text else { return nil }
-        if IndicatorRow.numericKeys.contains(key) {
-            let f = IndicatorRow.field(key, decimals: t.rounding.score)
-            return try parse(a, f, false, text)
-        }
-        let v = InputParser.trim(text, keepInnerLines: key == "deviation")
-        return v.isEmpty ? nil : .text(v)
+        // 分值 and 得分 are scores; the text keys are one-line text, 偏差原因 long text, and
+        // all of them are checked like any field's value.
+        return try parse(a, IndicatorRow.field(key, decimals: t.rounding.score), false, text)
     }
 
     /// Row edits shared by tables and indicators: "-" appends, "<n>" addresses a row, a whole

@@ -27,6 +27,11 @@ public struct Template: Sendable {
     /// Lookups built from `sections` when the template is loaded.
     public internal(set) var index = TemplateIndex([])
 
+    /// The unit name as a field: one line of text, typed and checked as any other.
+    public var unitField: Field {
+        Field(id: "unit", label: unitLabel, labelEn: "Unit", kind: .text, required: true)
+    }
+
     /// `title` with the session's year: "{year}年度部门整体支出绩效自评表" → "2024年度…".
     public func title(year: Int?) -> String {
         title.replacingLiteral("{year}", with: year.map(String.init) ?? "____")

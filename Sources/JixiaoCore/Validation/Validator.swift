@@ -37,6 +37,8 @@ public enum Validator {
 
         if s.unit.isBlank {
             out.append(Problem(.error, root / "unit", "缺少“\(t.unitLabel)”", "the unit name is missing", code: "required"))
+        } else if let (zh, en, code) = ValueRules.check(.text(s.unit), t.unitField) {
+            out.append(Problem(.error, root / "unit", zh, en, code: code))
         }
         if s.year == nil {
             out.append(Problem(.error, root / "year", "缺少年度", "the year is missing", code: "required"))
@@ -142,9 +144,12 @@ public enum Validator {
     struct IndicatorFields {
         let weight: Field
         let score: Field
+        /// 一级, 二级, 三级, 年度指标值, 实际完成值 (one line each) and 偏差原因 (long text).
+        let text: [Field]
         init(_ t: Template) {
             weight = IndicatorRow.field("weight", decimals: t.rounding.score)
             score = IndicatorRow.field("score", decimals: t.rounding.score)
+            text = IndicatorRow.keys.filter { !IndicatorRow.numericKeys.contains($0) }.map { IndicatorRow.field($0, decimals: 0) }
         }
     }
 
@@ -190,6 +195,16 @@ public enum Validator {
             } else if sc < w && row.deviation.isBlank {
                 out.append(Problem(.warning, p / "deviation", "\(at)：得分 \(sc) 低于分值 \(w)，应填写偏差原因分析及改进措施",
                                    "\(atEn): score \(sc) is below weight \(w); reasons and remedies are expected", code: "deviation-missing"))
+            }
+        }
+        // Text a terminal would obey (control characters, bidi controls), in a file written by
+        // another program: reported, so that it is fixed before the sheet is passed on. Most
+        // rows have none, which six looks at their bytes tell before any field is consulted.
+        let suspect = TerminalText.holdsUnsafe(row.level1) || TerminalText.holdsUnsafe(row.level2) || TerminalText.holdsUnsafe(row.name)
+            || TerminalText.holdsUnsafe(row.target) || TerminalText.holdsUnsafe(row.actual) || TerminalText.holdsUnsafe(row.deviation)
+        for f in fields.text where suspect {
+            if let v = row.value(f.id), let (zh, en, code) = ValueRules.check(v, f) {
+                out.append(Problem(.error, p / f.id, "\(at)：\(zh)", "\(atEn): \(en)", code: code))
             }
         }
         return out

@@ -1,7 +1,8 @@
 import FoundationEssentials
 
 /// What a single typed value must satisfy for its field's kind: decimals, sign, whole numbers,
-/// a maximum, a date, a code pattern. Used by validation (on load) and by input (on typing).
+/// a maximum, a date, a code pattern, text a terminal can show. Used by validation (on load)
+/// and by input (on typing).
 public enum ValueRules {
     /// The problem with one value, if any, as (Chinese, English, code).
     public static func check(_ v: FieldValue, _ f: Field) -> (String, String, String)? {
@@ -29,6 +30,7 @@ public enum ValueRules {
                 return ("“\(label)”不能大于 \(max)", "\"\(f.labelEn)\" cannot exceed \(max)", "above-max")
             }
         case .text(let s):
+            if let problem = checkText(s, label: f.label, labelEn: f.labelEn, multiline: f.kind == .longtext) { return problem }
             switch f.kind {
             case .date:
                 if !isDate(s) {
@@ -45,6 +47,32 @@ public enum ValueRules {
             }
         }
         return nil
+    }
+
+    /// Text must not hold what a terminal obeys instead of showing, or what reads backwards:
+    /// control characters (ESC opens the sequences that retitle a window or write the
+    /// clipboard) and bidi controls (after U+202E, “abc” shows as “cba”). Line breaks are text
+    /// in long text only; a tab is refused everywhere, since a one-line cell cannot show it
+    /// and a printed table would lose its columns. Code `control-character`, whatever it is.
+    public static func checkText(_ s: String, label: String, labelEn: String, multiline: Bool) -> (String, String, String)? {
+        guard let u = TerminalText.firstUnsafe(in: s, allowingLineBreaks: multiline) else { return nil }
+        let name = TerminalText.name(u.value)
+        let labelEn = labelEn.isEmpty ? label : labelEn
+        let code = "control-character"
+        switch u.value {
+        case 0x09 where !multiline:
+            return ("“\(label)”是单行文字，不能包含制表符（\(name)），请用空格", "\"\(labelEn)\" is one line of text and cannot contain a tab (\(name)); use a space", code)
+        case 0x09:
+            return ("“\(label)”不能包含制表符（\(name)），请用空格或换行", "\"\(labelEn)\" cannot contain a tab (\(name)); use a space or a line break", code)
+        case 0x0A where !multiline, 0x0D where !multiline:
+            return ("“\(label)”是单行文字，不能包含换行（\(name)）", "\"\(labelEn)\" is one line of text and cannot contain a line break (\(name))", code)
+        case 0x80...0x9F, 0..<0x20, 0x7F:
+            return ("“\(label)”不能包含控制字符 \(name)（终端会执行它，而不是显示它）",
+                    "\"\(labelEn)\" cannot contain the control character \(name) (a terminal obeys it instead of showing it)", code)
+        default:
+            return ("“\(label)”不能包含双向文字控制符 \(name)（它改变文字的显示顺序，可让一个名称冒充另一个）",
+                    "\"\(labelEn)\" cannot contain the bidirectional control \(name) (it changes the order text is shown in, so that one name can pass for another)", code)
+        }
     }
 
     /// A real calendar date written YYYY-MM-DD.

@@ -16,6 +16,11 @@ public enum InputParser {
     public static func parse(_ raw: String, for f: Field) throws(Refusal) -> FieldValue? {
         let text = trim(raw, keepInnerLines: f.kind == .longtext)
         if text.isEmpty { return nil }
+        // Before the kind's own reading, so that an escape sequence in a number is named as
+        // what it is rather than quoted back in "cannot read …".
+        if let (zh, en, _) = ValueRules.checkText(text, label: f.label, labelEn: f.labelEn, multiline: f.kind == .longtext) {
+            throw Refusal(message: zh, messageEn: en)
+        }
         let value: FieldValue
         if f.kind.isNumeric {
             if let typed = knownUnits.first(where: { text.hasSuffix($0) }), typed != f.unit, !(typed == "%" && f.unit == "%") {
@@ -41,10 +46,14 @@ public enum InputParser {
 
     /// Leading and trailing blanks go, including the full-width space (U+3000) the seeds are
     /// full of (a space separator, so among the blanks trimmed); single-line fields also lose
-    /// inner line breaks.
+    /// inner line breaks. Long text keeps them, each as one LF: a CR LF from Windows, or a CR
+    /// alone from an old Mac file, would otherwise reach a terminal as a CR, which returns to
+    /// the start of the line and lets what follows overwrite it.
     public static func trim(_ s: String, keepInnerLines: Bool) -> String {
         let t = s.trimmingWhitespaceAndNewlines()
-        return keepInnerLines ? t : t.replacing("\r\n", with: " ").replacing("\n", with: " ")
+        guard t.utf8.contains(0x0D) || (!keepInnerLines && t.utf8.contains(0x0A)) else { return t }
+        let lines = t.replacing("\r\n", with: "\n").replacingScalar("\r", with: "\n")
+        return keepInnerLines ? lines : lines.replacingScalar("\n", with: " ")
     }
 
     /// A plain number literal from typed text, or nil.

@@ -28,42 +28,69 @@ public struct ScreenBuffer: Equatable, Sendable {
 
     /// Writes `text` at (x, y), clipped to `limit` columns (and the screen); a double-width
     /// character that does not fit whole is left out and its place padded. Returns the
-    /// number of columns used.
+    /// number of columns used. What a terminal would obey is drawn as its escape (`escaped`).
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, limit: Int? = nil) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
         let end = min(width, x + (limit ?? width))
         var col = x
-        for ch in text {
-            var (shown, w) = ScreenBuffer.shape(ch)
-            if ch == "\t" || (w == 0 && ch.unicodeScalars.allSatisfy { $0.value < 0x20 || $0.value == 0x7F }) {
-                shown = " "  // control characters never reach the terminal
-                w = 1
-            }
-            if w == 0 {
-                // A combining mark joins the character before it.
-                if col > x, col - 1 < width, col - 1 >= 0 {
-                    var k = col - 1
-                    if self[k, y].isContinuation && k > 0 { k -= 1 }
-                    self[k, y].text += shown
-                }
-                continue
-            }
-            if col + w > end {
-                if col < end && w == 2 { self[col, y] = Cell(" ", style: style); col += 1 }
-                break
-            }
-            if col >= 0 {
-                clearWide(at: col, y: y)
-                self[col, y] = Cell(shown, style: style)
-                if w == 2 {
-                    clearWide(at: col + 1, y: y)
-                    self[col + 1, y] = Cell.continuation.with(style)
-                }
-            }
-            col += w
-        }
+        for ch in text where !place(ch, at: &col, from: x, y: y, end: end, style: style) { break }
         return col - x
+    }
+
+    /// Draws one character of a `put` at column `col` (moved past it); false when it does not
+    /// fit before `end` and the text stops there.
+    private mutating func place(_ ch: Character, at col: inout Int, from x: Int, y: Int, end: Int, style: Style) -> Bool {
+        var (shown, w) = ScreenBuffer.shape(ch)
+        if w == 0, let escape = ScreenBuffer.escaped(ch) {
+            // Every scalar a terminal would obey has no width of its own, so only those are asked.
+            for e in escape where !place(e, at: &col, from: x, y: y, end: end, style: style) { return false }
+            return true
+        }
+        if ch == "\t" || (w == 0 && ch.unicodeScalars.allSatisfy { $0.value < 0x20 || $0.value == 0x7F }) {
+            shown = " "  // a tab or a line break never reaches the terminal
+            w = 1
+        }
+        if w == 0 {
+            // A combining mark joins the character before it.
+            if col > x, col - 1 < width, col - 1 >= 0 {
+                var k = col - 1
+                if self[k, y].isContinuation && k > 0 { k -= 1 }
+                self[k, y].text += shown
+            }
+            return true
+        }
+        if col + w > end {
+            if col < end && w == 2 { self[col, y] = Cell(" ", style: style); col += 1 }
+            return false
+        }
+        if col >= 0 {
+            clearWide(at: col, y: y)
+            self[col, y] = Cell(shown, style: style)
+            if w == 2 {
+                clearWide(at: col + 1, y: y)
+                self[col + 1, y] = Cell.continuation.with(style)
+            }
+        }
+        col += w
+        return true
+    }
+
+    /// How a character from data that a terminal would obey is drawn: as its `\u001B`
+    /// escape, seen and never obeyed (nil for any other character). A sheet received from
+    /// someone else can hold ESC (which starts the sequences that retitle a window or write
+    /// the clipboard), C1 controls, or a bidi control such as U+202E, which would make the rest
+    /// of the row read backwards. Tabs and line breaks stay blanks: a long text shown on
+    /// one line of a cell has its lines separated by them.
+    ///
+    /// Each of these scalars is a Character of its own (Unicode breaks graphemes before and
+    /// after a control, and the bidi controls are format controls that count as such), CR LF
+    /// aside: the first scalar tells. All of them have no width (`DisplayWidth`), so callers
+    /// ask only about characters of width 0, and the common case costs nothing.
+    public static func escaped(_ ch: Character) -> String? {
+        guard let first = ch.unicodeScalars.first, TerminalText.isUnsafe(first.value) else { return nil }
+        if ch == "\t" || ch == "\n" || ch == "\r" || ch == "\r\n" { return nil }
+        return TerminalText.visible(String(ch))
     }
 
     /// What a character is drawn as, and how many columns it takes. A cluster of several
@@ -88,8 +115,11 @@ public struct ScreenBuffer: Equatable, Sendable {
         return (String(kept), width)
     }
 
-    /// Columns a character takes on screen (see `shape`).
-    public static func width(_ ch: Character) -> Int { shape(ch).1 }
+    /// Columns a character takes on screen (see `shape`; an escape, see `escaped`, takes its own).
+    public static func width(_ ch: Character) -> Int {
+        let w = shape(ch).1
+        return w == 0 ? escaped(ch).map { width(of: $0) } ?? 0 : w
+    }
 
     /// Columns a text takes on screen.
     public static func width(of s: String) -> Int { s.reduce(0) { $0 + width($1) } }
