@@ -45,9 +45,9 @@ public enum SessionFile {
     }
 
     public static func decode(_ bytes: [UInt8], path: String, registry: TemplateRegistry) throws(LoadError) -> LoadedSession {
-        let doc: JSONValue
-        do { doc = try JSONParser.parse(bytes) } catch { throw .syntax(path: path, error) }
-        guard doc.objectValue != nil else {
+        let doc: JSONElement
+        do { doc = try JSONParser.tape(bytes).root } catch { throw .syntax(path: path, error) }
+        guard doc.isObject else {
             throw .session(SessionLoadError(file: path, issues: [ReadIssue(JSONPointer(), "会话文件应是 JSON 对象", "a session file must be a JSON object")]))
         }
         guard let ref = SessionCodec.templateReference(doc) else {
