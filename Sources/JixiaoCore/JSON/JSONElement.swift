@@ -62,13 +62,9 @@ public struct JSONElement: JSONNode {
             Members(tape: element.tape, from: element.index + 1, end: Int(element.tape.ends[element.index]))
         }
 
-        /// The first member named `key`; keys are unique (the parser refuses duplicates).
+        /// The member named `key`; keys are unique (the parser refuses duplicates).
         public subscript(key: String) -> JSONElement? {
-            var it = members.makeIterator()
-            while let k = it.nextKey() {
-                if element.tape.isKey(k, key) { return JSONElement(tape: element.tape, index: k + 1) }
-            }
-            return nil
+            element.tape.member(of: element.index, named: key).map { JSONElement(tape: element.tape, index: $0) }
         }
     }
 
@@ -77,16 +73,10 @@ public struct JSONElement: JSONNode {
         var from: Int
         let end: Int
 
-        /// The tape index of the next key, skipping its value; nil at the end.
-        mutating func nextKey() -> Int? {
+        public mutating func next() -> (key: String, value: JSONElement)? {
             guard from < end else { return nil }
             let k = from
             from = tape.next(k + 1)
-            return k
-        }
-
-        public mutating func next() -> (key: String, value: JSONElement)? {
-            guard let k = nextKey() else { return nil }
             return (tape.string(k), JSONElement(tape: tape, index: k + 1))
         }
     }

@@ -77,17 +77,33 @@ extension TapeReading {
         return string(a) == string(b)
     }
 
-    /// Whether string `n` says `key`, without making a string of it when it is plain. Lengths
-    /// first: looking up "template" among a million other keys is then a million subtractions.
-    func isKey(_ n: Int, _ key: String) -> Bool {
-        guard plain(n) else { return string(n) == key }
-        let from = Int(starts[n]) + 1, to = Int(ends[n])
-        var key = key
-        return key.withUTF8 { k in
-            guard k.count == to - from else { return false }
-            return bytes.withUnsafeBufferPointer { b in
-                for j in 0..<k.count where b[from + j] != k[j] { return false }
-                return true
+    /// The value of object `object`'s member `key`, if it has one. A plain key is compared
+    /// with the file's bytes, lengths first, so that looking up "template" among a million
+    /// other keys costs a million subtractions and no string; the buffers are opened once for
+    /// the whole walk, which keeps it quick in debug builds too.
+    func member(of object: Int, named key: String) -> Int? {
+        var utf8 = key
+        return utf8.withUTF8 { k in
+            bytes.withUnsafeBufferPointer { b in
+                starts.withUnsafeBufferPointer { st in
+                    ends.withUnsafeBufferPointer { en in
+                        let end = Int(en[object])
+                        var m = object + 1
+                        while m < end {
+                            let e = en[m]
+                            if e & JSONTape.notPlain == 0 {
+                                let from = Int(st[m]) + 1
+                                if Int(e) - from == k.count && (0..<k.count).allSatisfy({ b[from + $0] == k[$0] }) { return m + 1 }
+                            } else if string(m) == key {
+                                return m + 1
+                            }
+                            let v = m + 1
+                            let first = b[Int(st[v])]
+                            m = first == UInt8(ascii: "{") || first == UInt8(ascii: "[") ? Int(en[v]) : v + 1
+                        }
+                        return nil
+                    }
+                }
             }
         }
     }
