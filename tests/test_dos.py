@@ -2,8 +2,7 @@
 unknown keys, wrong rows, tiny arrays or stored figures. Each is refused, or read, quickly and
 in bounded memory, and says what is wrong with the first problems named and the rest counted.
 
-Time and memory are those of the binary under test, measured in a Python process of its own
-(resource.RUSAGE_CHILDREN then sees that one run). CI runs the debug build: each time bound is
+Time and memory are those of the binary under test alone (tests/measure.py). CI runs the debug build: each time bound is
 about three times what the debug build takes on the 2-core development machine, and memory is
 held to what the README promises for the release build (200 MB), which the debug build meets
 too.
@@ -11,12 +10,11 @@ too.
 
 import json
 import re
-import subprocess
-import sys
 
 import pytest
 
 from conftest import BIN, EXAMPLES, SUINING, _env, snapshot
+from measure import run_measured
 
 SRC = (EXAMPLES / SUINING).read_bytes()
 MEMORY_MB = 200
@@ -25,27 +23,13 @@ VALIDATE_LISTED = 1000  # problems validate prints before it counts (ValidateCom
 ROWS = 50_000      # rows of indicators and tables together (SessionLimits.rows)
 EXAMPLE_ROWS = len(json.loads(SRC)["indicators"])
 
-# Runs the command given after the two output paths, writes its output there, and prints its
-# exit code, wall time and peak resident memory (kB, its own: this process runs nothing else).
-_MEASURE = """
-import json, resource, subprocess, sys, time
-out, err = open(sys.argv[1], "wb"), open(sys.argv[2], "wb")
-t = time.perf_counter()
-rc = subprocess.run(sys.argv[3:], stdout=out, stderr=err).returncode
-took = time.perf_counter() - t
-print(json.dumps([rc, took, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss]))
-"""
-
-
 class Run:
+    """One run of the binary under test: exit code, output, seconds and peak memory."""
+
     def __init__(self, tmp_path, *args):
         out, err = tmp_path / "stdout.txt", tmp_path / "stderr.txt"
-        argv = [sys.executable, "-c", _MEASURE, str(out), str(err), BIN] + [str(a) for a in args]
-        p = subprocess.run(argv, capture_output=True, text=True, env=_env(), timeout=120)
-        assert p.returncode == 0, p.stderr
-        self.returncode, self.seconds, kb = json.loads(p.stdout)
+        self.returncode, self.seconds, self.megabytes = run_measured([BIN, *args], env=_env(), stdout=out, stderr=err)
         assert self.returncode >= 0, f"jixiao killed by signal {-self.returncode}: {args}"
-        self.megabytes = kb / 1024
         self.stdout = out.read_text(encoding="utf-8", errors="replace")
         self.stderr = err.read_text(encoding="utf-8", errors="replace")
 
