@@ -110,6 +110,27 @@ final class HostileSizeTests: XCTestCase {
         XCTAssertNil(o["zz"])
     }
 
+    func testTheCodecReadsATreeAsItReadsATape() throws {
+        for name in Fixtures.exampleNames {
+            let bytes = try Fixtures.exampleBytes(name)
+            let tape = try JSONParser.tape(bytes).root, tree = try JSONParser.parse(bytes)
+            let ref = try XCTUnwrap(SessionCodec.templateReference(tape))
+            XCTAssertEqual(SessionCodec.templateReference(tree)?.id, ref.id)
+            let t = try Fixtures.template(ref.id)
+            XCTAssertEqual(try SessionCodec.decode(tape, template: t, file: name), try SessionCodec.decode(tree, template: t, file: name), name)
+            XCTAssertEqual(tape.descendantCount, tree.descendantCount, name)
+        }
+        // And the same problems, at the same pointers.
+        let broken = Array(String(decoding: try splice("\"fields\": {", "\"u1\": 1,"), as: UTF8.self)
+            .replacingOccurrences(of: "\"staff_actual\": 42", with: "\"staff_actual\": \"x\"").utf8)
+        let t = try Fixtures.template("hunan-dept-overall")
+        func pointers(_ doc: some JSONNode) -> [String] {
+            do { _ = try SessionCodec.decode(doc, template: t, file: "t"); return [] } catch { return error.issues.map(\.pointer.description) }
+        }
+        XCTAssertEqual(pointers(try JSONParser.tape(broken).root), ["/fields/u1", "/fields/staff_actual"])
+        XCTAssertEqual(pointers(try JSONParser.parse(broken)), ["/fields/u1", "/fields/staff_actual"])
+    }
+
     func testDuplicateKeysAreFoundAsSwiftComparesThem() {
         // "\u212A" (KELVIN SIGN) is canonically the letter K: the same key, in a small object
         // and in one large enough for the table.

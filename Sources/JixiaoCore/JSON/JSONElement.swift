@@ -44,6 +44,8 @@ public struct JSONElement: JSONNode {
 
     public var objectValue: Object? { isObject ? Object(element: self) : nil }
 
+    public var itemCount: Int { items.count }
+
     /// The items of an array (none for anything else).
     public var items: Items { Items(tape: tape, from: isArray ? index + 1 : index, end: isArray ? Int(tape.ends[index]) : index) }
 

@@ -33,7 +33,7 @@ public enum SessionCodec {
     public static let topKeys: Set<String> = ["$schema", "template", "unit", "year", "fields", "tables", "indicators", "computed"]
 
     /// Reads the template reference only, to find which template a document needs.
-    public static func templateReference(_ doc: JSONElement) -> (id: String, version: Int)? {
+    public static func templateReference(_ doc: some JSONNode) -> (id: String, version: Int)? {
         guard let t = doc.objectValue?["template"]?.objectValue,
               let id = t["id"]?.stringValue,
               let v = t["version"]?.numberLiteral, let n = Int(v) else { return nil }
@@ -44,8 +44,9 @@ public enum SessionCodec {
     /// belongs, an unknown field) fail the load; questions of content (too many decimals, a
     /// negative amount, a malformed code) are left to `Validator`. The first problems are
     /// described and the rest counted (`JSONReading.listed`); rows and the stored `computed`
-    /// block are held to `SessionLimits`.
-    public static func decode(_ doc: JSONElement, template t: Template, file: String) throws(SessionLoadError) -> Session {
+    /// block are held to `SessionLimits`. A file is read from its tape (`JSONParser.tape`); a
+    /// tree does as well, for documents already parsed.
+    public static func decode(_ doc: some JSONNode, template t: Template, file: String) throws(SessionLoadError) -> Session {
         var r = JSONReading()
         let root = JSONPointer()
         guard let o = r.object(doc, root, allowed: topKeys) else {
@@ -113,7 +114,7 @@ public enum SessionCodec {
                     r.fail(p, "表应为数组，却是\(v.typeName)", "a table must be an array, found \(v.typeName)")
                     continue
                 }
-                guard rows.take(v.items.count, p, &r) else { continue }
+                guard rows.take(v.itemCount, p, &r) else { continue }
                 var out = [[String: FieldValue]]()
                 for (n, rv) in v.items.enumerated() {
                     guard let ro = r.object(rv, p / n) else { continue }
@@ -137,12 +138,12 @@ public enum SessionCodec {
         let ip = root / "indicators"
         if let iv = o["indicators"] {
             if ix.hasIndicators == false {
-                if !(iv.isArray ? iv.items.count == 0 : iv.isNull) { r.fail(ip, "模板“\(t.id)”没有绩效指标", "template \"\(t.id)\" has no indicators") }
-            } else if iv.isArray, rows.take(iv.items.count, ip, &r) {
+                if !(iv.isArray ? iv.itemCount == 0 : iv.isNull) { r.fail(ip, "模板“\(t.id)”没有绩效指标", "template \"\(t.id)\" has no indicators") }
+            } else if iv.isArray, rows.take(iv.itemCount, ip, &r) {
                 // Made once, not per row: a sheet can have 10,000 rows.
                 let allowed = Set(IndicatorRow.keys)
                 let fields = IndicatorRow.keys.map { IndicatorRow.field($0, decimals: t.rounding.score) }
-                s.indicators.reserveCapacity(iv.items.count)
+                s.indicators.reserveCapacity(iv.itemCount)
                 for (n, rv) in iv.items.enumerated() {
                     guard let ro = r.object(rv, ip / n, allowed: allowed) else { continue }
                     var row = IndicatorRow()
@@ -175,7 +176,7 @@ public enum SessionCodec {
     /// A JSON value as a typed value of the given kind; nil for null. A wrong JSON type is a
     /// load error naming the field.
     /// The pointer is made only when there is something wrong to say about the value.
-    static func value(_ v: JSONElement, kind: FieldKind, label f: Field, _ pointer: @autoclosure () -> JSONPointer, _ r: inout JSONReading) -> FieldValue? {
+    static func value(_ v: some JSONNode, kind: FieldKind, label f: Field, _ pointer: @autoclosure () -> JSONPointer, _ r: inout JSONReading) -> FieldValue? {
         var en: String { f.labelEn.isEmpty ? f.id : f.labelEn }
         if v.isNull { return nil }
         if kind.isNumeric, let lit = v.numberLiteral {
