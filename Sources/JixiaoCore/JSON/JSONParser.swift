@@ -28,8 +28,8 @@ public enum JSONParser {
     /// The document as a tape (`JSONTape`): every check of `parse`, at eight bytes a value and
     /// no allocation per value, for session files, whose size a hostile sender chooses.
     public static func tape(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONTape {
-        // Offsets are kept in 31 bits (the top bit of an end marks a string that is not plain); files
-        // are read only up to 16 MB, so this refuses nothing real.
+        // Offsets are kept in 31 bits (the top bit of an end marks a string that is not
+        // plain); files are read only up to 16 MB, so this refuses nothing real.
         guard bytes.count < Int(JSONTape.notPlain) else {
             throw JSONSyntaxError(line: 1, column: 1, message: "文件过大", messageEn: "the file is too large")
         }

@@ -13,7 +13,7 @@
 /// for an array or object, the index of the value after its last descendant, so that a
 /// container is skipped in one step.
 public final class JSONTape: TapeReading, Sendable {
-    public let bytes: [UInt8]
+    let bytes: [UInt8]
     let starts: [UInt32]
     let ends: [UInt32]
 
