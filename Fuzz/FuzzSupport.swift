@@ -25,8 +25,8 @@ func checkRoundTrip(_ s: Session, _ t: Template, registry: TemplateRegistry?, wh
         do { back = try SessionFile.decode(out, path: "<round-trip>", registry: registry).session }
         catch { fatalError("\(what): a rendered session does not load again: \(error.render(.en))\n\(String(decoding: out, as: UTF8.self))") }
     } else {
-        let doc: JSONValue
-        do { doc = try JSONParser.parse(out) }
+        let doc: JSONElement
+        do { doc = try JSONParser.tape(out).root }
         catch { fatalError("\(what): a rendered session is not valid JSON: \(error.messageEn)\n\(String(decoding: out, as: UTF8.self))") }
         do { back = try SessionCodec.decode(doc, template: t, file: "<round-trip>") }
         catch { fatalError("\(what): a rendered session does not decode again: \(error.render(.en))\n\(String(decoding: out, as: UTF8.self))") }

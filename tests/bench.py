@@ -4,10 +4,13 @@
 Prints a table: load + compute + validate, set (load + edit + atomic save), get and print
 (text at width 100), on the
 seed 000 example and on generated sheets of 1,000 and 10,000 indicator rows. Each figure is
-the median of several runs of the real binary, process start included.
+the median of several runs of the real binary, process start included. Then `validate` on
+hostile files that fit under the 16 MB read limit (issue 11), with peak memory.
 """
 import csv, json, os, shutil, statistics, subprocess, sys, tempfile, time
 from decimal import Decimal
+
+from measure import run_measured
 
 BIN = sys.argv[1] if len(sys.argv) > 1 else os.path.abspath(".build/release/jixiao")
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -47,6 +50,41 @@ def median_ms(cmd, runs, ok=(0, 1)):
         if r.returncode not in ok:
             raise SystemExit(f"{cmd} exited {r.returncode}")
     return statistics.median(times)
+
+
+def hostile_files(tmp):
+    """The costliest files to read found so far, each under 16 MB: (name, path)."""
+    src = open(EXAMPLE, "rb").read()
+
+    def splice(after, extra):
+        i = src.index(after) + len(after)
+        return src[:i] + extra + src[i:]
+
+    cases = [
+        ("1.2M unknown keys in /fields", splice(b'"fields": {', b"".join(b'"u%d":1,' % k for k in range(1_200_000)))),
+        ("7.5M numbers in $schema", splice(b"{", b'"$schema":[' + b"0," * 7_500_000 + b"0],")),
+        ("49,979 rows lacking 4 values", splice(b'"indicators": [', b'{"weight":1},' * 49_979)),
+        ("50,000 rows of buildings", splice(b'"buildings": [', b'{"name":"b","approved_area":100,"actual_area":90,'
+                                            b'"budget_investment":10,"actual_investment":9},' * 49_978 + b'{"name":"b"}')),
+    ]
+    out = []
+    for k, (name, data) in enumerate(cases):
+        path = os.path.join(tmp, f"hostile-{k}.json")
+        with open(path, "wb") as f:
+            f.write(data)
+        out.append((name, path))
+    return out
+
+
+def measured(cmd, runs):
+    """Median wall time (ms) of `runs` runs, the exit code, and the largest peak memory (MB)
+    of one run (tests/measure.py)."""
+    times, peak, code = [], 0.0, None
+    for _ in range(runs):
+        code, seconds, mb = run_measured(cmd)
+        times.append(seconds * 1000)
+        peak = max(peak, mb)
+    return statistics.median(times), code, peak
 
 
 PTY_ENV = dict(os.environ, LANG="C.UTF-8", LC_ALL="C.UTF-8", TERM="xterm-256color")
@@ -218,6 +256,15 @@ def main():
             results[f"cli {name}"] = {"print": pr}
             print(f"{name:<22}{os.path.getsize(path):>10,}{v:>14.1f}{s:>14.1f}{g:>10.1f}{pr:>10.1f}")
         print(f"binary: {BIN}; process start included; median of repeated runs")
+        print()
+        print("Hostile files under the 16 MB read limit, validate (exit 2: refused, 1: read, with errors):")
+        print(f"{'file':<32}{'bytes':>12}{'exit':>6}{'ms':>9}{'peak MB':>9}")
+        worst = {"ms": 0.0, "peak": 0.0}
+        for name, path in hostile_files(tmp):
+            ms, code, peak = measured([BIN, "validate", path], 5)
+            worst = {"ms": max(worst["ms"], ms), "peak": max(worst["peak"], peak)}
+            print(f"{name:<32}{os.path.getsize(path):>12,}{code:>6}{ms:>9.0f}{peak:>9.1f}")
+        results["hostile"] = worst
         goals(results)
     finally:
         shutil.rmtree(tmp)
@@ -235,6 +282,8 @@ def goals(r):
         ("one-cell edit < 300 bytes (digit + Enter)", r["pty 0"]["bytes"], 300, "B"),
         ("print of 1,000 rows < 50 ms", r["cli 1,000 rows"]["print"], 50, "ms"),
         ("peak memory, seed 000 < 20 MB", r["pty 0"]["peak"], 20, "MB"),
+        ("slowest hostile file < 2,000 ms", r["hostile"]["ms"], 2000, "ms"),
+        ("largest peak memory of a hostile file < 200 MB", r["hostile"]["peak"], 200, "MB"),
     ]
     print()
     print("Goals:")

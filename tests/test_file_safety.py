@@ -46,22 +46,21 @@ def test_a_fifo_among_the_templates_is_reported_not_waited_for(tmp_path):
     assert "hunan-dept-overall" in p.stdout
 
 
-def big_sheet(path, megabytes):
-    """Seed 000 with rows added until the file, written compactly, has `megabytes` MB: it
-    loads, but pretty-printed with its figures it would be half as large again."""
+def swelling_sheet(path, megabytes):
+    """Seed 000 whose 年初目标 is `megabytes` MB of U+2028 (LINE SEPARATOR): the file loads,
+    but saved it would be twice as large, since the writer escapes each one as \\u2028 (six
+    bytes for three) for the sake of JavaScript-based viewers."""
     doc = json.loads((EXAMPLES / SUINING).read_text(encoding="utf-8"))
     doc.pop("computed", None)
-    row = {"level1": "产出指标", "level2": "数量指标", "name": "行", "target": "1", "actual": "1", "weight": 0, "score": 0, "deviation": ""}
-    base = len(json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode())
-    size = len(json.dumps(row, ensure_ascii=False, separators=(",", ":")).encode()) + 1
-    doc["indicators"] += [row] * ((int(megabytes * 1_000_000) - base) // size)
-    path.write_text(json.dumps(doc, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    doc["fields"]["goal_planned"] = "\u2028" * int(megabytes * 1_000_000 / 3)
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     return path
 
 
 def test_nothing_is_saved_that_the_program_could_not_read_back(tmp_path):
-    f = big_sheet(tmp_path / "big.json", 11.5)
+    f = swelling_sheet(tmp_path / "big.json", 9)
     before = f.read_bytes()
+    assert len(before) < 16 << 20
     p = run_jx("set", f, "/year=2025", timeout=60)
     assert p.returncode == 2
     assert "16 MB" in p.stderr and "未写入" in p.stderr, p.stderr

@@ -12,6 +12,15 @@ struct ValidateCommand: ParsableCommand {
     @Flag(name: .long, help: "以 JSON 输出 (machine-readable output)")
     var json = false
 
+    @Flag(name: .long, help: "列出全部问题，不限 \(ValidateCommand.listed) 个 (list every problem, not only the first \(ValidateCommand.listed))")
+    var all = false
+
+    /// Problems listed per file unless --all: far more than any real sheet has (a new sheet
+    /// has 5 to 10, seed 000 six), few enough that a sheet of 100,000 rows that all break one
+    /// rule prints in a moment. The counts are always exact, and --json says how many were
+    /// left out ("unlisted").
+    static let listed = 1_000
+
     @OptionGroup var common: CommonOptions
 
     func run() throws {
@@ -33,9 +42,11 @@ struct ValidateCommand: ParsableCommand {
                 continue
             }
             let computed = Calculator.compute(loaded.session, loaded.template)
-            let problems = loaded.notes + Validator.validate(loaded.session, loaded.template, computed)
-            let errors = problems.filter { $0.severity == .error }.count
-            let warnings = problems.count - errors
+            var found = ProblemList(limit: all ? nil : Self.listed)
+            for note in loaded.notes { found.add(note) }
+            Validator.check(loaded.session, loaded.template, computed, into: &found)
+            let problems = found.listed
+            let errors = found.errors, warnings = found.warnings
             if errors > 0 && worst < 1 { worst = 1 }
             let total = computed.total.map { ExactDecimal.format($0, places: loaded.template.rounding.score) }
             if json {
@@ -46,11 +57,15 @@ struct ValidateCommand: ParsableCommand {
                     ("total", total.map(JSONValue.number) ?? .null),
                     ("grade", computed.grade.map(JSONValue.string) ?? .null),
                     ("problems", .array(problems.map(\.json))),
+                    ("unlisted", .number(String(found.unlisted))),
                 ])))
                 continue
             }
             for p in problems {
                 say("\(file): \(p.severityName(lang)) \(p.pointer.description.isEmpty ? "/" : p.pointer.description): \(p.message(lang))")
+            }
+            if found.unlisted > 0 {
+                say(lang.pick("\(file): ……另有 \(found.unlisted) 个问题未列出（--all 列出全部）", "\(file): … and \(found.unlisted) more problems (--all lists them all)"))
             }
             let summary = lang.pick("\(errors) 个错误，\(warnings) 个警告", "\(errors) errors, \(warnings) warnings")
             let gradeEn = computed.grade.map { g in loaded.template.grades.first { $0.grade == g }?.gradeEn ?? g }

@@ -16,29 +16,60 @@ public enum JSONParser {
     /// exhausting the stack.
     public static let maxDepth = 256
 
+    /// The document as a tree: for templates, typed values and everything small.
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
-        var p = Cursor(bytes: bytes)
-        try p.checkUTF8()
-        p.skipBOM()
-        p.skipSpace()
-        let v = try p.value(depth: 0)
-        p.skipSpace()
-        if p.i < bytes.count {
-            throw p.error("JSON 值之后还有多余内容", "unexpected content after the JSON value")
-        }
-        return v
+        try tape(bytes).root.value
     }
 
     public static func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue {
         try parse(Array(text.utf8))
     }
+
+    /// The document as a tape (`JSONTape`): every check of `parse`, at eight bytes a value and
+    /// no allocation per value, for session files, whose size a hostile sender chooses.
+    public static func tape(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONTape {
+        // Offsets are kept in 31 bits (the top bit of an end marks a string that is not
+        // plain); files are read only up to 16 MB, so this refuses nothing real.
+        guard bytes.count < Int(JSONTape.notPlain) else {
+            throw JSONSyntaxError(line: 1, column: 1, message: "文件过大", messageEn: "the file is too large")
+        }
+        var p = Cursor(bytes: bytes)
+        try p.checkUTF8()
+        p.skipBOM()
+        p.skipSpace()
+        // Every value but the last is followed by a ',' or ':', so a document of n bytes holds
+        // at most n/2 + 1 values: reserved once, never copied while growing (pages not used
+        // are never touched, so they cost no memory).
+        p.starts.reserveCapacity(bytes.count / 2 + 1)
+        p.ends.reserveCapacity(bytes.count / 2 + 1)
+        try p.value(depth: 0)
+        p.skipSpace()
+        if p.i < bytes.count {
+            throw p.error("JSON 值之后还有多余内容", "unexpected content after the JSON value")
+        }
+        return JSONTape(bytes: bytes, starts: p.starts, ends: p.ends)
+    }
 }
 
-private struct Cursor {
+/// Reads the grammar and writes the tape: for each value, where it starts and where it ends
+/// (see `JSONTape`).
+struct Cursor: TapeReading {
     let bytes: [UInt8]
     var i = 0
+    var starts: [UInt32] = []
+    var ends: [UInt32] = []
 
-    init(bytes: [UInt8]) { self.bytes = bytes }
+    init(bytes: [UInt8], at i: Int = 0) {
+        self.bytes = bytes
+        self.i = i
+    }
+
+    /// Adds a value that starts at `start`; containers get their end when they close.
+    mutating func node(_ start: Int, _ end: UInt32 = 0) -> Int {
+        starts.append(UInt32(truncatingIfNeeded: start))
+        ends.append(end)
+        return starts.count - 1
+    }
 
     /// Line and column (1-based, column counted in characters) of byte offset `at`.
     func position(_ at: Int) -> (Int, Int) {
@@ -115,37 +146,38 @@ private struct Cursor {
         return "byte 0x" + String(b, radix: 16)
     }
 
-    mutating func value(depth: Int) throws(JSONSyntaxError) -> JSONValue {
+    mutating func value(depth: Int) throws(JSONSyntaxError) {
         guard depth < JSONParser.maxDepth else {
             throw error("嵌套层数超过 \(JSONParser.maxDepth)", "nesting deeper than \(JSONParser.maxDepth)")
         }
         guard i < bytes.count else {
             throw error("文件意外结束，缺少值", "unexpected end of file, a value was expected")
         }
+        let start = i
         switch bytes[i] {
-        case UInt8(ascii: "{"): return try object(depth: depth)
-        case UInt8(ascii: "["): return try array(depth: depth)
-        case UInt8(ascii: "\""): return .string(try string())
-        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
-        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
-        case UInt8(ascii: "n"): try literal("null"); return .null
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try number())
+        case UInt8(ascii: "{"): try object(depth: depth)
+        case UInt8(ascii: "["): try array(depth: depth)
+        case UInt8(ascii: "\""): _ = try stringNode()
+        case UInt8(ascii: "t"): try literal("true"); _ = node(start)
+        case UInt8(ascii: "f"): try literal("false"); _ = node(start)
+        case UInt8(ascii: "n"): try literal("null"); _ = node(start)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try number(); _ = node(start, UInt32(i))
         default:
             throw error("此处应为 JSON 值，却是\(describeHere())", "expected a JSON value, found \(describeHereEn())")
         }
     }
 
-    mutating func literal(_ word: String) throws(JSONSyntaxError) {
-        let w = Array(word.utf8)
-        if i + w.count <= bytes.count && Array(bytes[i..<(i + w.count)]) == w {
-            i += w.count
+    mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {
+        let n = word.utf8CodeUnitCount
+        let w = UnsafeBufferPointer(start: word.utf8Start, count: n)
+        if i + n <= bytes.count && bytes[i..<(i + n)].elementsEqual(w) {
+            i += n
         } else {
             throw error("无法识别的字面量（应为 \(word)）", "invalid literal (expected \(word))")
         }
     }
 
-    mutating func number() throws(JSONSyntaxError) -> String {
-        let start = i
+    mutating func number() throws(JSONSyntaxError) {
         func digit(_ k: Int) -> Bool { k < bytes.count && bytes[k] >= 0x30 && bytes[k] <= 0x39 }
         if bytes[i] == UInt8(ascii: "-") { i += 1 }
         guard digit(i) else { throw error("数字格式错误", "malformed number") }
@@ -166,7 +198,6 @@ private struct Cursor {
             guard digit(i) else { throw error("指数部分应有数字", "digits expected in the exponent") }
             while digit(i) { i += 1 }
         }
-        return String(decoding: bytes[start..<i], as: UTF8.self)
     }
 
     mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
@@ -187,6 +218,28 @@ private struct Cursor {
         return v
     }
 
+    /// A string's value on the tape: its opening quote, and its closing quote's offset, marked
+    /// when it has escapes (or is not plain ASCII, see `JSONTape.plain`). Escapes are checked
+    /// here by decoding them once; most strings have none and are only scanned.
+    mutating func stringNode() throws(JSONSyntaxError) -> Int {
+        let open = i
+        var k = i + 1
+        var ascii = true
+        while k < bytes.count {
+            let b = bytes[k]
+            if b == UInt8(ascii: "\"") {
+                i = k + 1
+                return node(open, UInt32(k) | (ascii ? 0 : JSONTape.notPlain))
+            }
+            if b == UInt8(ascii: "\\") || b < 0x20 { break }
+            if b >= 0x80 { ascii = false }
+            k += 1
+        }
+        _ = try string()
+        return node(open, UInt32(i - 1) | JSONTape.notPlain)
+    }
+
+    /// Decodes the string at `i` (its opening quote), escapes and all.
     mutating func string() throws(JSONSyntaxError) -> String {
         let open = i
         i += 1
@@ -249,57 +302,65 @@ private struct Cursor {
         return String(decoding: out, as: UTF8.self)
     }
 
-    mutating func array(depth: Int) throws(JSONSyntaxError) -> JSONValue {
+    mutating func array(depth: Int) throws(JSONSyntaxError) {
+        let me = node(i)
         i += 1
-        var items = [JSONValue]()
         skipSpace()
-        if i < bytes.count && bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
+        if i < bytes.count && bytes[i] == UInt8(ascii: "]") { i += 1; return close(me) }
         while true {
             skipSpace()
-            items.append(try value(depth: depth + 1))
+            try value(depth: depth + 1)
             skipSpace()
             guard i < bytes.count else { throw error("数组没有结束的“]”", "unterminated array") }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-            if bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
+            if bytes[i] == UInt8(ascii: "]") { i += 1; return close(me) }
             throw error("数组中此处应为“,”或“]”，却是\(describeHere())", "expected ',' or ']' in array, found \(describeHereEn())")
         }
     }
 
-    mutating func object(depth: Int) throws(JSONSyntaxError) -> JSONValue {
+    /// A container ends where the value after its last descendant begins.
+    mutating func close(_ container: Int) {
+        ends[container] = UInt32(starts.count)
+    }
+
+    mutating func object(depth: Int) throws(JSONSyntaxError) {
+        let me = node(i)
         i += 1
-        var obj = JSONObject()
-        // Duplicate keys: a look through the keys so far for the usual handful, a set beyond.
-        var seen = Set<String>()
+        // Duplicate keys: a look through the keys so far for the usual handful, a table beyond.
+        var members = 0
+        var seen = DuplicateKeys()
         skipSpace()
-        if i < bytes.count && bytes[i] == UInt8(ascii: "}") { i += 1; return .object(obj) }
+        if i < bytes.count && bytes[i] == UInt8(ascii: "}") { i += 1; return close(me) }
         while true {
             skipSpace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else {
                 throw error("此处应为用双引号括起的键，却是\(describeHere())", "expected a double-quoted key, found \(describeHereEn())")
             }
             let keyAt = i
-            let key = try string()
+            let key = try stringNode()
             let duplicate: Bool
-            if obj.members.count < 16 {
-                duplicate = obj.members.contains { $0.key == key }
+            if members < DuplicateKeys.lookLimit {
+                duplicate = hasKey(me, like: key)
             } else {
-                if seen.isEmpty { seen = Set(obj.members.map(\.key)) }
-                duplicate = !seen.insert(key).inserted
+                if seen.isEmpty { seen.insertKeys(of: me, before: key, self) }
+                duplicate = !seen.insert(key, self)
             }
             if duplicate {
-                throw error("键“\(key)”在同一对象中重复出现", "duplicate key \"\(key)\" in one object", at: keyAt)
+                let name = string(key)
+                throw error("键“\(name)”在同一对象中重复出现", "duplicate key \"\(name)\" in one object", at: keyAt)
             }
+            members += 1
             skipSpace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else {
                 throw error("键之后应为“:”，却是\(describeHere())", "expected ':' after key, found \(describeHereEn())")
             }
             i += 1
             skipSpace()
-            obj.append(key, try value(depth: depth + 1))
+            try value(depth: depth + 1)
             skipSpace()
             guard i < bytes.count else { throw error("对象没有结束的“}”", "unterminated object") }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-            if bytes[i] == UInt8(ascii: "}") { i += 1; return .object(obj) }
+            if bytes[i] == UInt8(ascii: "}") { i += 1; return close(me) }
             throw error("对象中此处应为“,”或“}”，却是\(describeHere())", "expected ',' or '}' in object, found \(describeHereEn())")
         }
     }

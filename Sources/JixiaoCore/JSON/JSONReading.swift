@@ -11,28 +11,54 @@ public struct ReadIssue: Error, Equatable, Sendable {
         self.message = message
         self.messageEn = messageEn
     }
+
+    /// One line per issue, `file: pointer: message`, and, when some were only counted, a last
+    /// line saying how many.
+    public static func render(_ issues: [ReadIssue], unlisted: Int, file: String, _ lang: Language) -> String {
+        var lines = issues.map { "\(file): \($0.pointer.description.isEmpty ? "/" : $0.pointer.description): \(lang.pick($0.message, $0.messageEn))" }
+        if unlisted > 0 {
+            lines.append(lang.pick("\(file): ……另有 \(unlisted) 个问题未列出", "\(file): … and \(unlisted) more problems"))
+        }
+        return lines.joined(separator: "\n")
+    }
 }
 
 /// Typed access to a parsed JSON document that records, instead of throwing, every place
-/// where the document is not what was expected, so that one run reports all of them.
+/// where the document is not what was expected, so that one run reports all of them: the
+/// first `listed` in full, the rest only counted.
 struct JSONReading {
-    var issues: [ReadIssue] = []
+    /// How many problems a reader keeps. A file with more than a few dozen is not a typo but
+    /// the wrong file, a file of another template or a generated one; the first fifty show
+    /// which, and fit in a terminal's scroll-back. What follows is counted, not written: a
+    /// hostile file with a million unknown keys must cost a counter, not a million messages.
+    static let listed = 50
 
-    mutating func fail(_ p: JSONPointer, _ zh: String, _ en: String) {
-        issues.append(ReadIssue(p, zh, en))
+    private(set) var issues: [ReadIssue] = []
+    /// Problems found after the first `listed`: counted only.
+    private(set) var unlisted = 0
+
+    var isEmpty: Bool { issues.isEmpty }
+
+    /// Records a problem. The pointer and the messages are made only for the first `listed`.
+    mutating func fail(_ p: @autoclosure () -> JSONPointer, _ zh: @autoclosure () -> String, _ en: @autoclosure () -> String) {
+        if issues.count < Self.listed {
+            issues.append(ReadIssue(p(), zh(), en()))
+        } else {
+            unlisted += 1
+        }
     }
 
     /// The members of an object; reports keys not in `allowed` (a typo in a template must not
     /// pass silently).
-    mutating func object(_ v: JSONValue?, _ p: JSONPointer, allowed: Set<String>? = nil) -> JSONObject? {
+    mutating func object<V: JSONNode>(_ v: V?, _ p: @autoclosure () -> JSONPointer, allowed: Set<String>? = nil) -> V.Object? {
         guard let v else { return nil }
         guard let o = v.objectValue else {
-            fail(p, "应为对象，却是\(v.typeName)", "expected an object, found \(v.typeName)")
+            fail(p(), "应为对象，却是\(v.typeName)", "expected an object, found \(v.typeName)")
             return nil
         }
         if let allowed {
-            for k in o.keys where !allowed.contains(k) {
-                fail(p / k, "未知的键“\(k)”", "unknown key \"\(k)\"")
+            for (k, _) in o.members where !allowed.contains(k) {
+                fail(p() / k, "未知的键“\(k)”", "unknown key \"\(k)\"")
             }
         }
         return o
@@ -50,7 +76,7 @@ struct JSONReading {
         return a
     }
 
-    mutating func string(_ o: JSONObject, _ key: String, _ p: JSONPointer, required: Bool = false) -> String? {
+    mutating func string<O: JSONMembers>(_ o: O, _ key: String, _ p: JSONPointer, required: Bool = false) -> String? where O.Node: JSONNode {
         guard let v = o[key] else {
             if required { fail(p / key, "缺少“\(key)”", "\"\(key)\" is missing") }
             return nil
@@ -63,7 +89,7 @@ struct JSONReading {
         return s
     }
 
-    mutating func bool(_ o: JSONObject, _ key: String, _ p: JSONPointer) -> Bool? {
+    mutating func bool<O: JSONMembers>(_ o: O, _ key: String, _ p: JSONPointer) -> Bool? where O.Node: JSONNode {
         guard let v = o[key] else { return nil }
         guard let b = v.boolValue else {
             fail(p / key, "应为 true 或 false，却是\(v.typeName)", "expected true or false, found \(v.typeName)")
@@ -72,7 +98,7 @@ struct JSONReading {
         return b
     }
 
-    mutating func decimal(_ v: JSONValue?, _ p: JSONPointer) -> Decimal? {
+    mutating func decimal<V: JSONNode>(_ v: V?, _ p: JSONPointer) -> Decimal? {
         guard let v else { return nil }
         guard let lit = v.numberLiteral else {
             fail(p, "应为数字，却是\(v.typeName)", "expected a number, found \(v.typeName)")
@@ -85,12 +111,13 @@ struct JSONReading {
         return d
     }
 
-    mutating func decimal(_ o: JSONObject, _ key: String, _ p: JSONPointer, required: Bool = false) -> Decimal? {
-        if o[key] == nil && required { fail(p / key, "缺少“\(key)”", "\"\(key)\" is missing") }
-        return decimal(o[key], p / key)
+    mutating func decimal<O: JSONMembers>(_ o: O, _ key: String, _ p: JSONPointer, required: Bool = false) -> Decimal? where O.Node: JSONNode {
+        let v = o[key]
+        if v == nil && required { fail(p / key, "缺少“\(key)”", "\"\(key)\" is missing") }
+        return decimal(v, p / key)
     }
 
-    mutating func int(_ o: JSONObject, _ key: String, _ p: JSONPointer, required: Bool = false, range: ClosedRange<Int>) -> Int? {
+    mutating func int<O: JSONMembers>(_ o: O, _ key: String, _ p: JSONPointer, required: Bool = false, range: ClosedRange<Int>) -> Int? where O.Node: JSONNode {
         guard let d = decimal(o, key, p, required: required) else { return nil }
         guard let n = ExactDecimal.integer(d), range.contains(n) else {
             fail(p / key, "应为 \(range.lowerBound) 到 \(range.upperBound) 之间的整数", "expected a whole number from \(range.lowerBound) to \(range.upperBound)")

@@ -135,12 +135,13 @@ public struct RecoveryJournal: Sendable {
     /// The newest journal of ours that reads as a sheet.
     public func read(registry: TemplateRegistry) -> Recovered? {
         for (p, st) in existing {
-            guard let bytes = try? AtomicFile.read(p, followLinks: false), let doc = try? JSONParser.parse(bytes) else { continue }
+            // Read from a tape, as sheets are: a journal is as large as its sheet.
+            guard let bytes = try? AtomicFile.read(p, followLinks: false), let tape = try? JSONParser.tape(bytes) else { continue }
             var base: SheetFingerprint?
-            var session = doc
-            if let o = doc.objectValue, let inner = o["session"], let meta = o["recovery"]?.objectValue {
+            var session = tape.root
+            if let o = tape.root.objectValue, let inner = o["session"], let meta = o["recovery"] {
                 session = inner
-                base = SheetFingerprint(json: meta["base"])
+                base = SheetFingerprint(json: meta.objectValue?["base"]?.value)
             }
             guard let loaded = try? SessionFile.decode(document: session, path: p, registry: registry) else { continue }
             return Recovered(loaded: loaded, base: base, modified: SheetLock.localTime(time_t(st.modified)))

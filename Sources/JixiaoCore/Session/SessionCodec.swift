@@ -3,13 +3,15 @@ import FoundationEssentials
 /// Why a session document could not be read. Nothing is written after such a failure.
 public struct SessionLoadError: Error, Sendable, CustomStringConvertible {
     public var file: String
+    /// The first problems (`JSONReading.listed`), in the order they were found.
     public var issues: [ReadIssue]
+    /// How many more there are: counted, not described.
+    public var unlisted = 0
 
     public var description: String { render(.zh) }
 
     public func render(_ lang: Language) -> String {
-        issues.map { "\(file): \($0.pointer.description.isEmpty ? "/" : $0.pointer.description): \(lang.pick($0.message, $0.messageEn))" }
-            .joined(separator: "\n")
+        ReadIssue.render(issues, unlisted: unlisted, file: file, lang)
     }
 }
 
@@ -31,7 +33,7 @@ public enum SessionCodec {
     public static let topKeys: Set<String> = ["$schema", "template", "unit", "year", "fields", "tables", "indicators", "computed"]
 
     /// Reads the template reference only, to find which template a document needs.
-    public static func templateReference(_ doc: JSONValue) -> (id: String, version: Int)? {
+    public static func templateReference(_ doc: some JSONNode) -> (id: String, version: Int)? {
         guard let t = doc.objectValue?["template"]?.objectValue,
               let id = t["id"]?.stringValue,
               let v = t["version"]?.numberLiteral, let n = Int(v) else { return nil }
@@ -40,13 +42,17 @@ public enum SessionCodec {
 
     /// Decodes a document against its template. Type errors (a string where a number
     /// belongs, an unknown field) fail the load; questions of content (too many decimals, a
-    /// negative amount, a malformed code) are left to `Validator`.
-    public static func decode(_ doc: JSONValue, template t: Template, file: String) throws(SessionLoadError) -> Session {
+    /// negative amount, a malformed code) are left to `Validator`. The first problems are
+    /// described and the rest counted (`JSONReading.listed`); rows and the stored `computed`
+    /// block are held to `SessionLimits`. A file is read from its tape (`JSONParser.tape`); a
+    /// tree does as well, for documents already parsed.
+    public static func decode(_ doc: some JSONNode, template t: Template, file: String) throws(SessionLoadError) -> Session {
         var r = JSONReading()
         let root = JSONPointer()
         guard let o = r.object(doc, root, allowed: topKeys) else {
-            throw SessionLoadError(file: file, issues: r.issues.isEmpty ? [ReadIssue(root, "会话文件应是 JSON 对象", "a session file must be a JSON object")] : r.issues)
+            throw SessionLoadError(file: file, issues: r.issues.isEmpty ? [ReadIssue(root, "会话文件应是 JSON 对象", "a session file must be a JSON object")] : r.issues, unlisted: r.unlisted)
         }
+        var rows = RowBudget()
         let tp = root / "template"
         var s = Session.new(for: t)
         if let to = r.object(o["template"], tp, allowed: ["id", "version"]) {
@@ -66,10 +72,14 @@ public enum SessionCodec {
             }
         }
         let ix = t.index
+        // Named once: messages below are made only for the first problems, but a closure that
+        // names `t` copies the whole template for every member even so (in debug builds).
+        let tid = t.id
         let fp = root / "fields"
         if let fo = r.object(o["fields"], fp) {
             for (key, v) in fo.members {
-                let p = fp / key
+                // Made only when something is wrong: a hostile file can have a million keys here.
+                var p: JSONPointer { fp / key }
                 if let f = ix.fields[key] {
                     if f.isComputed {
                         if !v.isNull { r.fail(p, "“\(f.label)”是计算字段，不能录入（计算结果在 /computed 下）", "\"\(f.labelEn)\" is computed and cannot be typed (see /computed)") }
@@ -88,24 +98,25 @@ public enum SessionCodec {
                     }
                     if !rowValues.isEmpty { s.cells[key] = rowValues }
                 } else {
-                    r.fail(p, "模板“\(t.id)”没有字段“\(key)”", "template \"\(t.id)\" has no field \"\(key)\"")
+                    r.fail(p, "模板“\(tid)”没有字段“\(key)”", "template \"\(tid)\" has no field \"\(key)\"")
                 }
             }
         }
         let tbp = root / "tables"
         if let tbo = r.object(o["tables"], tbp) {
             for (key, v) in tbo.members {
-                let p = tbp / key
+                var p: JSONPointer { tbp / key }
                 guard let tab = ix.tables[key] else {
-                    r.fail(p, "模板“\(t.id)”没有表“\(key)”", "template \"\(t.id)\" has no table \"\(key)\"")
+                    r.fail(p, "模板“\(tid)”没有表“\(key)”", "template \"\(tid)\" has no table \"\(key)\"")
                     continue
                 }
-                guard let rows = v.arrayValue else {
+                guard v.isArray else {
                     r.fail(p, "表应为数组，却是\(v.typeName)", "a table must be an array, found \(v.typeName)")
                     continue
                 }
+                guard rows.take(v.itemCount, p, &r) else { continue }
                 var out = [[String: FieldValue]]()
-                for (n, rv) in rows.enumerated() {
+                for (n, rv) in v.items.enumerated() {
                     guard let ro = r.object(rv, p / n) else { continue }
                     var rowValues = [String: FieldValue]()
                     for (col, cv) in ro.members {
@@ -127,13 +138,13 @@ public enum SessionCodec {
         let ip = root / "indicators"
         if let iv = o["indicators"] {
             if ix.hasIndicators == false {
-                if !(iv.arrayValue?.isEmpty ?? iv.isNull) { r.fail(ip, "模板“\(t.id)”没有绩效指标", "template \"\(t.id)\" has no indicators") }
-            } else if let rows = iv.arrayValue {
+                if !(iv.isArray ? iv.itemCount == 0 : iv.isNull) { r.fail(ip, "模板“\(t.id)”没有绩效指标", "template \"\(t.id)\" has no indicators") }
+            } else if iv.isArray, rows.take(iv.itemCount, ip, &r) {
                 // Made once, not per row: a sheet can have 10,000 rows.
                 let allowed = Set(IndicatorRow.keys)
                 let fields = IndicatorRow.keys.map { IndicatorRow.field($0, decimals: t.rounding.score) }
-                s.indicators.reserveCapacity(rows.count)
-                for (n, rv) in rows.enumerated() {
+                s.indicators.reserveCapacity(iv.itemCount)
+                for (n, rv) in iv.items.enumerated() {
                     guard let ro = r.object(rv, ip / n, allowed: allowed) else { continue }
                     var row = IndicatorRow()
                     for (key, field) in zip(IndicatorRow.keys, fields) {
@@ -142,56 +153,57 @@ public enum SessionCodec {
                     }
                     s.indicators.append(row)
                 }
-            } else {
+            } else if !iv.isArray {
                 r.fail(ip, "指标应为数组，却是\(iv.typeName)", "indicators must be an array, found \(iv.typeName)")
             }
         }
         if let c = o["computed"], !c.isNull {
-            if c.objectValue == nil {
+            if !c.isObject {
                 r.fail(root / "computed", "computed 应为对象", "computed must be an object")
+            } else if c.descendantCount > SessionLimits.computedValues {
+                r.fail(root / "computed",
+                       "文件中保存的计算结果有 \(c.descendantCount) 个值，超过上限 \(SessionLimits.computedValues)（计算结果每次保存时重写，可删去 computed 后再读取）",
+                       "the stored figures hold \(c.descendantCount) values, over the limit of \(SessionLimits.computedValues) (they are rewritten on every save; remove computed and read the file again)")
             } else {
-                s.storedComputed = c
+                // A tree only now, and only of a block of bounded size: it is kept to be compared.
+                s.storedComputed = c.value
             }
         }
-        guard r.issues.isEmpty else { throw SessionLoadError(file: file, issues: r.issues) }
+        guard r.issues.isEmpty else { throw SessionLoadError(file: file, issues: r.issues, unlisted: r.unlisted) }
         return s
     }
 
     /// A JSON value as a typed value of the given kind; nil for null. A wrong JSON type is a
     /// load error naming the field.
     /// The pointer is made only when there is something wrong to say about the value.
-    static func value(_ v: JSONValue, kind: FieldKind, label f: Field, _ pointer: @autoclosure () -> JSONPointer, _ r: inout JSONReading) -> FieldValue? {
-        var p: JSONPointer { pointer() }
+    static func value(_ v: some JSONNode, kind: FieldKind, label f: Field, _ pointer: @autoclosure () -> JSONPointer, _ r: inout JSONReading) -> FieldValue? {
         var en: String { f.labelEn.isEmpty ? f.id : f.labelEn }
-        switch v {
-        case .null:
-            return nil
-        case .number(let lit) where kind.isNumeric:
+        if v.isNull { return nil }
+        if kind.isNumeric, let lit = v.numberLiteral {
             if ExactDecimal.parse(lit) == nil {
-                r.fail(p, "“\(f.label)”的数字 \(lit) 位数过多（最多 \(ExactDecimal.maxSignificantDigits) 位有效数字）", "the number \(lit) in \"\(en)\" has too many digits (at most \(ExactDecimal.maxSignificantDigits) significant digits)")
+                r.fail(pointer(), "“\(f.label)”的数字 \(lit) 位数过多（最多 \(ExactDecimal.maxSignificantDigits) 位有效数字）", "the number \(lit) in \"\(en)\" has too many digits (at most \(ExactDecimal.maxSignificantDigits) significant digits)")
                 return nil
             }
             return .number(lit)
-        case .string(let str) where !kind.isNumeric:
-            return .text(str)
-        default:
-            if kind.isNumeric {
-                r.fail(p, "“\(f.label)”应为数字，却是\(typeNameZh(v))", "\"\(en)\" must be a number, found a \(v.typeName)")
-            } else {
-                r.fail(p, "“\(f.label)”应为文字，却是\(typeNameZh(v))", "\"\(en)\" must be text, found a \(v.typeName)")
-            }
-            return nil
         }
+        if !kind.isNumeric, let str = v.stringValue { return .text(str) }
+        if kind.isNumeric {
+            r.fail(pointer(), "“\(f.label)”应为数字，却是\(typeNameZh(v.typeName))", "\"\(en)\" must be a number, found a \(v.typeName)")
+        } else {
+            r.fail(pointer(), "“\(f.label)”应为文字，却是\(typeNameZh(v.typeName))", "\"\(en)\" must be text, found a \(v.typeName)")
+        }
+        return nil
     }
 
-    static func typeNameZh(_ v: JSONValue) -> String {
-        switch v {
-        case .null: return "null"
-        case .bool: return "布尔值"
-        case .number: return "数字"
-        case .string: return "字符串"
-        case .array: return "数组"
-        case .object: return "对象"
+    /// The Chinese for a JSON type name (`JSONValue.typeName`).
+    static func typeNameZh(_ name: String) -> String {
+        switch name {
+        case "boolean": return "布尔值"
+        case "number": return "数字"
+        case "string": return "字符串"
+        case "array": return "数组"
+        case "object": return "对象"
+        default: return name
         }
     }
 

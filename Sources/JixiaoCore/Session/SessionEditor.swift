@@ -98,6 +98,7 @@ public enum SessionEditor {
             guard let tid = rest.first, let tab = ix.tables[tid] else {
                 throw fail(a, "没有这个表（可用：\(ix.tableOrder.joined(separator: "、"))）", "no such table (known: \(ix.tableOrder.joined(separator: ", ")))")
             }
+            if rest.count > 1 && rest[1] == "-" { try roomForRow(a, s) }
             var rows = s.tables[tid] ?? []
             let year = s.year
             try editRows(a, Array(rest.dropFirst()), &rows, isNull,
@@ -118,6 +119,7 @@ public enum SessionEditor {
                 s.indicators[n].set(rest[1], try parseIndicator(a, rest[1], isNull ? nil : a.value, t))
                 return
             }
+            if rest.first == "-" { try roomForRow(a, s) }
             var rows = s.indicators.map { r in
                 Dictionary(uniqueKeysWithValues: IndicatorRow.keys.compactMap { k in r.value(k).map { (k, $0) } })
             }
@@ -139,6 +141,14 @@ public enum SessionEditor {
             throw fail(a, "模板不能用 set 更改", "the template cannot be changed with set")
         default:
             throw fail(a, "未知的位置“/\(head)”（可用：/unit、/year、/fields、/tables、/indicators）", "unknown location \"/\(head)\" (known: /unit, /year, /fields, /tables, /indicators)")
+        }
+    }
+
+    /// A row may be added while the sheet is under `SessionLimits.rows`: past it, the file
+    /// saved would be one that no command reads again.
+    static func roomForRow(_ a: Assignment, _ s: Session) throws(EditError) {
+        guard s.rowCount < SessionLimits.rows else {
+            throw fail(a, "行数已达上限：指标与各表合计最多 \(SessionLimits.rows) 行", "the sheet is full: indicators and tables hold at most \(SessionLimits.rows) rows together")
         }
     }
 

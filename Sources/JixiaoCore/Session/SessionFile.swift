@@ -45,14 +45,14 @@ public enum SessionFile {
     }
 
     public static func decode(_ bytes: [UInt8], path: String, registry: TemplateRegistry) throws(LoadError) -> LoadedSession {
-        let doc: JSONValue
-        do { doc = try JSONParser.parse(bytes) } catch { throw .syntax(path: path, error) }
-        return try decode(document: doc, path: path, registry: registry)
+        let tape: JSONTape
+        do { tape = try JSONParser.tape(bytes) } catch { throw .syntax(path: path, error) }
+        return try decode(document: tape.root, path: path, registry: registry)
     }
 
     /// A session from a parsed document (the recovery journal holds one inside its own).
-    public static func decode(document doc: JSONValue, path: String, registry: TemplateRegistry) throws(LoadError) -> LoadedSession {
-        guard doc.objectValue != nil else {
+    public static func decode(document doc: some JSONNode, path: String, registry: TemplateRegistry) throws(LoadError) -> LoadedSession {
+        guard doc.isObject else {
             throw .session(SessionLoadError(file: path, issues: [ReadIssue(JSONPointer(), "会话文件应是 JSON 对象", "a session file must be a JSON object")]))
         }
         guard let ref = SessionCodec.templateReference(doc) else {

@@ -4,12 +4,13 @@ import FoundationEssentials
 public struct TemplateError: Error, Sendable, CustomStringConvertible {
     public var file: String
     public var issues: [ReadIssue]
+    /// Problems beyond the first `issues`, counted only (`JSONReading.listed`).
+    public var unlisted = 0
 
     public var description: String { render(.zh) }
 
     public func render(_ lang: Language) -> String {
-        issues.map { "\(file): \($0.pointer.description.isEmpty ? "/" : $0.pointer.description): \(lang == .zh ? $0.message : $0.messageEn)" }
-            .joined(separator: "\n")
+        ReadIssue.render(issues, unlisted: unlisted, file: file, lang)
     }
 }
 
@@ -30,7 +31,7 @@ public enum TemplateDecoder {
         if let t, r.issues.isEmpty {
             TemplateChecker.check(t, &r)
         }
-        guard let t, r.issues.isEmpty else { throw TemplateError(file: source, issues: r.issues) }
+        guard let t, r.issues.isEmpty else { throw TemplateError(file: source, issues: r.issues, unlisted: r.unlisted) }
         return t
     }
 

@@ -14,6 +14,15 @@ public enum Validator {
         report(s, t, c, rows: true)
     }
 
+    /// Every problem added to `out` in report order, which describes the first of them and
+    /// counts the rest (`ProblemList`): what `jixiao validate` prints.
+    public static func check(_ s: Session, _ t: Template, _ c: Computed, into out: inout ProblemList) {
+        walk(s, t, c, &out) { scheme, out in
+            let fields = IndicatorFields(t)
+            for (n, row) in s.indicators.enumerated() { indicatorRow(n, row, scheme, fields, &out) }
+        }
+    }
+
     /// The report after indicator row `changedRow` alone has changed, made in place: only that
     /// row is checked again, and the rest of the sheet, which depends on the subtotals rather
     /// than on any one row, as usual. The other rows' problems are neither checked nor copied.
@@ -28,20 +37,35 @@ public enum Validator {
 
     /// The whole report, or with `rows` false everything but the indicator rows' own problems.
     static func report(_ s: Session, _ t: Template, _ c: Computed, rows wantRows: Bool) -> ProblemReport {
-        var out = [Problem]()
-        var leading = [Problem]()
+        var out = ProblemList()
+        var leadingEnd: Int?
         var rows = [[Problem]]()
+        walk(s, t, c, &out) { scheme, out in
+            leadingEnd = out.listed.count
+            if wantRows {
+                let fields = IndicatorFields(t)
+                rows = s.indicators.enumerated().map { indicatorRow($0.offset, $0.element, scheme, fields) }
+            }
+        }
+        guard let leadingEnd else { return ProblemReport(leading: out.listed, rows: [], trailing: []) }
+        return ProblemReport(leading: Array(out.listed[..<leadingEnd]), rows: rows, trailing: Array(out.listed[leadingEnd...]))
+    }
+
+    /// Checks the sheet in report order; at the indicator grid, `indicators` adds (or keeps
+    /// apart) the rows' own problems, before the grid's totals and what follows.
+    static func walk(_ s: Session, _ t: Template, _ c: Computed, _ out: inout ProblemList,
+                     indicators: (IndicatorScheme, inout ProblemList) -> Void) {
         var seenIndicators = false
         let ix = t.index
         let root = JSONPointer()
 
         if s.unit.isBlank {
-            out.append(Problem(.error, root / "unit", "缺少“\(t.unitLabel)”", "the unit name is missing", code: "required"))
-        } else if let (zh, en, code) = ValueRules.check(.text(s.unit), t.unitField) {
-            out.append(Problem(.error, root / "unit", zh, en, code: code))
+            out.add(.error, root / "unit", "缺少“\(t.unitLabel)”", "the unit name is missing", code: "required")
+        } else if let vp = ValueRules.problem(.text(s.unit), t.unitField) {
+            out.add(.error, root / "unit", vp.message, vp.messageEn, code: vp.code)
         }
         if s.year == nil {
-            out.append(Problem(.error, root / "year", "缺少年度", "the year is missing", code: "required"))
+            out.add(.error, root / "year", "缺少年度", "the year is missing", code: "required")
         }
 
         for sec in t.sections {
@@ -58,12 +82,7 @@ public enum Validator {
                 case .indicators:
                     guard let scheme = t.indicators, !seenIndicators else { break }
                     seenIndicators = true
-                    leading = out
-                    out = []
-                    if wantRows {
-                        let fields = IndicatorFields(t)
-                        rows = s.indicators.enumerated().map { indicatorRow($0.offset, $0.element, scheme, fields) }
-                    }
+                    indicators(scheme, &out)
                     indicatorTotals(s, scheme, c, &out)
                 case .unit, .result:
                     break
@@ -76,19 +95,17 @@ public enum Validator {
         }
         for check in t.checks { apply(check, s, t, &out) }
         if let stored = s.storedComputed { compareStored(stored, c.json, root / "computed", t, &out) }
-        if !seenIndicators { return ProblemReport(leading: out, rows: [], trailing: []) }
-        return ProblemReport(leading: leading, rows: rows, trailing: out)
     }
 
-    static func value(_ v: FieldValue?, _ f: Field, _ p: JSONPointer, _ out: inout [Problem]) {
+    static func value(_ v: FieldValue?, _ f: Field, _ p: @autoclosure () -> JSONPointer, _ out: inout ProblemList) {
         guard let v, !(v.text.isBlank) else {
-            if f.required { out.append(Problem(.error, p, "缺少“\(f.label)”", "\"\(f.labelEn.isEmpty ? f.label : f.labelEn)\" is missing", code: "required")) }
+            if f.required { out.add(.error, p(), "缺少“\(f.label)”", "\"\(f.labelEn.isEmpty ? f.label : f.labelEn)\" is missing", code: "required") }
             return
         }
-        if let (zh, en, code) = ValueRules.check(v, f) { out.append(Problem(.error, p, zh, en, code: code)) }
+        if let vp = ValueRules.problem(v, f) { out.add(.error, p(), vp.message, vp.messageEn, code: vp.code) }
     }
 
-    static func grid(_ g: Grid, _ s: Session, _ c: Computed, _ ix: TemplateIndex, _ out: inout [Problem]) {
+    static func grid(_ g: Grid, _ s: Session, _ c: Computed, _ ix: TemplateIndex, _ out: inout ProblemList) {
         let columns = g.columns.map { $0.resolved(year: s.year) }
         for row in ix.valueRows(of: g) {
             for col in columns {
@@ -96,18 +113,18 @@ public enum Validator {
                 let typed = s.cells[row.id]?[col.id]
                 value(typed, col, p, &out)
                 guard !row.sumOf.isEmpty, let t = typed?.decimal, let sum = c.gridSums[row.id]?[col.id], t != sum else { continue }
-                out.append(Problem(.error, p,
+                out.add(.error, p,
                                    "“\(row.label.trimmingWhitespace())”\(col.label) 填 \(t)，但其子项之和为 \(sum)",
                                    "\"\(row.labelEn)\" \(col.labelEn) is \(t), but its parts add up to \(sum)",
-                                   code: "sum-mismatch"))
+                                   code: "sum-mismatch")
             }
         }
     }
 
-    static func table(_ tab: Table, _ s: Session, _ c: Computed, _ out: inout [Problem]) {
+    static func table(_ tab: Table, _ s: Session, _ c: Computed, _ out: inout ProblemList) {
         let rows = s.tables[tab.id] ?? []
         for (n, row) in rows.enumerated() {
-            let rp = JSONPointer() / "tables" / tab.id / n
+            var rp: JSONPointer { JSONPointer() / "tables" / tab.id / n }
             for col in tab.columns where !col.isComputed {
                 value(row[col.id], col.resolved(year: s.year), rp / col.id, &out)
             }
@@ -129,7 +146,7 @@ public enum Validator {
                     }
                 }
                 if applies {
-                    out.append(Problem(q.severity, rp / q.column, "第 \(n + 1) 行：\(q.message)", "row \(n + 1): \(q.messageEn)", code: "row-requirement"))
+                    out.add(q.severity, rp / q.column, "第 \(n + 1) 行：\(q.message)", "row \(n + 1): \(q.messageEn)", code: "row-requirement")
                 }
             }
         }
@@ -154,47 +171,53 @@ public enum Validator {
     }
 
     static func indicatorRow(_ n: Int, _ row: IndicatorRow, _ scheme: IndicatorScheme, _ fields: IndicatorFields) -> [Problem] {
-        var out = [Problem]()
-        let p = JSONPointer() / "indicators" / n
-        // Built only when a problem is reported: most rows of a 10,000-row sheet have none.
+        var out = ProblemList()
+        indicatorRow(n, row, scheme, fields, &out)
+        return out.listed
+    }
+
+    static func indicatorRow(_ n: Int, _ row: IndicatorRow, _ scheme: IndicatorScheme, _ fields: IndicatorFields, _ out: inout ProblemList) {
+        // Built only when a problem is described: most rows of a 10,000-row sheet have none,
+        // and the rows past `ProblemList.limit` are only counted.
+        var p: JSONPointer { JSONPointer() / "indicators" / n }
         var at: String { "第 \(n + 1) 行" }
         var atEn: String { "row \(n + 1)" }
         let tier = scheme.tiers.first { $0.name == row.level1 }
         if row.level1.isEmpty {
-            out.append(Problem(.error, p / "level1", "\(at)：缺少一级指标", "\(atEn): the first-tier indicator is missing", code: "required"))
+            out.add(.error, p / "level1", "\(at)：缺少一级指标", "\(atEn): the first-tier indicator is missing", code: "required")
         } else if tier == nil {
-            out.append(Problem(.error, p / "level1", "\(at)：一级指标“\(row.level1)”不在模板中（可用：\(scheme.tiers.map(\.name).joined(separator: "、"))）",
-                               "\(atEn): first-tier indicator \"\(row.level1)\" is not in the template", code: "unknown-level1"))
+            out.add(.error, p / "level1", "\(at)：一级指标“\(row.level1)”不在模板中（可用：\(scheme.tiers.map(\.name).joined(separator: "、"))）",
+                               "\(atEn): first-tier indicator \"\(row.level1)\" is not in the template", code: "unknown-level1")
         }
         if row.level2.isEmpty {
-            out.append(Problem(.error, p / "level2", "\(at)：缺少二级指标", "\(atEn): the second-tier indicator is missing", code: "required"))
+            out.add(.error, p / "level2", "\(at)：缺少二级指标", "\(atEn): the second-tier indicator is missing", code: "required")
         } else if let tier, !tier.level2.contains(row.level2) {
-            out.append(Problem(.error, p / "level2", "\(at)：二级指标“\(row.level2)”不属于“\(tier.name)”（可用：\(tier.level2.joined(separator: "、"))）",
-                               "\(atEn): \"\(row.level2)\" is not a second-tier indicator of \"\(tier.name)\"", code: "unknown-level2"))
+            out.add(.error, p / "level2", "\(at)：二级指标“\(row.level2)”不属于“\(tier.name)”（可用：\(tier.level2.joined(separator: "、"))）",
+                               "\(atEn): \"\(row.level2)\" is not a second-tier indicator of \"\(tier.name)\"", code: "unknown-level2")
         }
         if row.name.isBlank {
-            out.append(Problem(.error, p / "name", "\(at)：缺少三级指标名称", "\(atEn): the indicator name is missing", code: "required"))
+            out.add(.error, p / "name", "\(at)：缺少三级指标名称", "\(atEn): the indicator name is missing", code: "required")
         }
         if let w = row.weight {
-            if let (zh, en, code) = ValueRules.check(.number(w), fields.weight) {
-                out.append(Problem(.error, p / "weight", "\(at)：\(zh)", "\(atEn): \(en)", code: code))
+            if let vp = ValueRules.problem(.number(w), fields.weight) {
+                out.add(.error, p / "weight", "\(at)：\(vp.message)", "\(atEn): \(vp.messageEn)", code: vp.code)
             }
         } else {
-            out.append(Problem(.error, p / "weight", "\(at)：缺少分值", "\(atEn): the weight is missing", code: "required"))
+            out.add(.error, p / "weight", "\(at)：缺少分值", "\(atEn): the weight is missing", code: "required")
         }
         if let sc = row.score {
-            if let (zh, en, code) = ValueRules.check(.number(sc), fields.score) {
-                out.append(Problem(.error, p / "score", "\(at)：\(zh)", "\(atEn): \(en)", code: code))
+            if let vp = ValueRules.problem(.number(sc), fields.score) {
+                out.add(.error, p / "score", "\(at)：\(vp.message)", "\(atEn): \(vp.messageEn)", code: vp.code)
             }
         } else {
-            out.append(Problem(.error, p / "score", "\(at)：缺少得分", "\(atEn): the score is missing", code: "required"))
+            out.add(.error, p / "score", "\(at)：缺少得分", "\(atEn): the score is missing", code: "required")
         }
         if let w = row.weightValue, let sc = row.scoreValue {
             if sc > w {
-                out.append(Problem(.error, p / "score", "\(at)：得分 \(sc) 大于分值 \(w)", "\(atEn): score \(sc) exceeds weight \(w)", code: "score-exceeds-weight"))
+                out.add(.error, p / "score", "\(at)：得分 \(sc) 大于分值 \(w)", "\(atEn): score \(sc) exceeds weight \(w)", code: "score-exceeds-weight")
             } else if sc < w && row.deviation.isBlank {
-                out.append(Problem(.warning, p / "deviation", "\(at)：得分 \(sc) 低于分值 \(w)，应填写偏差原因分析及改进措施",
-                                   "\(atEn): score \(sc) is below weight \(w); reasons and remedies are expected", code: "deviation-missing"))
+                out.add(.warning, p / "deviation", "\(at)：得分 \(sc) 低于分值 \(w)，应填写偏差原因分析及改进措施",
+                                   "\(atEn): score \(sc) is below weight \(w); reasons and remedies are expected", code: "deviation-missing")
             }
         }
         // Text a terminal would obey (control characters, bidi controls), in a file written by
@@ -203,31 +226,30 @@ public enum Validator {
         let suspect = TerminalText.holdsUnsafe(row.level1) || TerminalText.holdsUnsafe(row.level2) || TerminalText.holdsUnsafe(row.name)
             || TerminalText.holdsUnsafe(row.target) || TerminalText.holdsUnsafe(row.actual) || TerminalText.holdsUnsafe(row.deviation)
         for f in fields.text where suspect {
-            if let v = row.value(f.id), let (zh, en, code) = ValueRules.check(v, f) {
-                out.append(Problem(.error, p / f.id, "\(at)：\(zh)", "\(atEn): \(en)", code: code))
+            if let v = row.value(f.id), let vp = ValueRules.problem(v, f) {
+                out.add(.error, p / f.id, "\(at)：\(vp.message)", "\(atEn): \(vp.messageEn)", code: vp.code)
             }
         }
-        return out
     }
 
     /// The grid as a whole: no rows at all, and 分值 per 一级 and in all against the template.
-    static func indicatorTotals(_ s: Session, _ scheme: IndicatorScheme, _ c: Computed, _ out: inout [Problem]) {
+    static func indicatorTotals(_ s: Session, _ scheme: IndicatorScheme, _ c: Computed, _ out: inout ProblemList) {
         let ip = JSONPointer() / "indicators"
         if s.indicators.isEmpty {
-            out.append(Problem(.error, ip, "还没有绩效指标", "there are no indicators yet", code: "required"))
+            out.add(.error, ip, "还没有绩效指标", "there are no indicators yet", code: "required")
         }
         guard let summary = c.indicators, !s.indicators.isEmpty else { return }
         for tier in summary.tiers {
             guard let want = tier.templateWeight else { continue }
             if tier.weight != want {
-                out.append(Problem(.error, ip, "“\(tier.name)”各三级指标分值合计 \(tier.weight)，应为 \(want)",
-                                   "the weights under \"\(tier.name)\" add up to \(tier.weight), not \(want)", code: "tier-weight"))
+                out.add(.error, ip, "“\(tier.name)”各三级指标分值合计 \(tier.weight)，应为 \(want)",
+                                   "the weights under \"\(tier.name)\" add up to \(tier.weight), not \(want)", code: "tier-weight")
             }
         }
         let total = summary.weight + scheme.otherWeight
         if total != scheme.totalWeight {
-            out.append(Problem(.error, ip, "分值合计 \(total)（含\(scheme.otherWeightLabel) \(scheme.otherWeight)），应为 \(scheme.totalWeight)",
-                               "weights total \(total) (with \(scheme.otherWeight) for budget execution), not \(scheme.totalWeight)", code: "total-weight"))
+            out.add(.error, ip, "分值合计 \(total)（含\(scheme.otherWeightLabel) \(scheme.otherWeight)），应为 \(scheme.totalWeight)",
+                               "weights total \(total) (with \(scheme.otherWeight) for budget execution), not \(scheme.totalWeight)", code: "total-weight")
         }
     }
 
@@ -245,7 +267,7 @@ public enum Validator {
         }
     }
 
-    static func apply(_ check: Check, _ s: Session, _ t: Template, _ out: inout [Problem]) {
+    static func apply(_ check: Check, _ s: Session, _ t: Template, _ out: inout ProblemList) {
         switch check.rule {
         case .sumEquals(let parts, let whole):
             let values = parts.compactMap { lookup($0, s, t).0 }
@@ -254,8 +276,8 @@ public enum Validator {
             let sum = values.reduce(0, +)
             if sum != w {
                 let diff = sum - w
-                out.append(Problem(check.severity, p, "\(check.message)：各项之和 \(sum)，填报 \(w)（相差 \(diff)）",
-                                   "\(check.messageEn): the parts add up to \(sum), the total is \(w) (off by \(diff))", code: check.id))
+                out.add(check.severity, p, "\(check.message)：各项之和 \(sum)，填报 \(w)（相差 \(diff)）",
+                                   "\(check.messageEn): the parts add up to \(sum), the total is \(w) (off by \(diff))", code: check.id)
             }
         case .statedMatches(let stated, let computed):
             guard case .field(let sid) = Reference.parse(stated, inTable: nil), let lit = s.fields[sid]?.text,
@@ -266,15 +288,15 @@ public enum Validator {
             let places = ExactDecimal.decimalPlaces(of: lit)
             let rounded = ExactDecimal.round(cv, places)
             if rounded != sv {
-                out.append(Problem(check.severity, JSONPointer() / "fields" / sid,
+                out.add(check.severity, JSONPointer() / "fields" / sid,
                                    "\(check.message)：报告为 \(lit)，按数据计算为 \(ExactDecimal.format(cv, places: max(places, 2)))",
-                                   "\(check.messageEn): stated \(lit), the figures give \(ExactDecimal.format(cv, places: max(places, 2)))", code: check.id))
+                                   "\(check.messageEn): stated \(lit), the figures give \(ExactDecimal.format(cv, places: max(places, 2)))", code: check.id)
             }
         }
     }
 
     /// Every figure stored in the file's `computed` that differs from a fresh computation.
-    static func compareStored(_ stored: JSONValue, _ fresh: JSONValue, _ p: JSONPointer, _ t: Template, _ out: inout [Problem]) {
+    static func compareStored(_ stored: JSONValue, _ fresh: JSONValue, _ p: JSONPointer, _ t: Template, _ out: inout ProblemList) {
         switch (stored, fresh) {
         case (.object(let so), .object(let fo)):
             for (k, sv) in so.members {
@@ -284,7 +306,7 @@ public enum Validator {
         case (.array(let sa), .array(let fa)):
             for (n, (sv, fv)) in zip(sa, fa).enumerated() { compareStored(sv, fv, p / n, t, &out) }
             if sa.count != fa.count {
-                out.append(Problem(.error, p, "文件中保存的计算结果有 \(sa.count) 行，实际应为 \(fa.count) 行", "the stored figures have \(sa.count) rows, not \(fa.count)", code: "stored-computed"))
+                out.add(.error, p, "文件中保存的计算结果有 \(sa.count) 行，实际应为 \(fa.count) 行", "the stored figures have \(sa.count) rows, not \(fa.count)", code: "stored-computed")
             }
         case (.number(let a), .number(let b)):
             if ExactDecimal.parse(a) != ExactDecimal.parse(b) { mismatch(a, b, p, &out) }
@@ -298,9 +320,9 @@ public enum Validator {
         }
     }
 
-    static func mismatch(_ stored: String, _ fresh: String, _ p: JSONPointer, _ out: inout [Problem]) {
+    static func mismatch(_ stored: String, _ fresh: String, _ p: JSONPointer, _ out: inout ProblemList) {
         let what = p.tokens.last == "total" && p.tokens.count == 2 ? "总分" : p.tokens.last == "grade" && p.tokens.count == 2 ? "等级" : "计算结果"
-        out.append(Problem(.error, p, "文件中保存的\(what) \(stored) 与重新计算的 \(fresh) 不符（以重新计算为准）",
-                           "the stored figure \(stored) differs from the recomputed \(fresh) (the recomputed one stands)", code: "stored-computed"))
+        out.add(.error, p, "文件中保存的\(what) \(stored) 与重新计算的 \(fresh) 不符（以重新计算为准）",
+                           "the stored figure \(stored) differs from the recomputed \(fresh) (the recomputed one stands)", code: "stored-computed")
     }
 }

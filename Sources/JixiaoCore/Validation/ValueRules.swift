@@ -6,42 +6,35 @@ import FoundationEssentials
 public enum ValueRules {
     /// The problem with one value, if any, as (Chinese, English, code).
     public static func check(_ v: FieldValue, _ f: Field) -> (String, String, String)? {
-        let label = f.label
+        problem(v, f).map { ($0.message, $0.messageEn, $0.code) }
+    }
+
+    /// The problem with one value, if any, described only when asked: a sheet of 100,000 rows
+    /// that all break one rule is counted without writing 100,000 messages.
+    public static func problem(_ v: FieldValue, _ f: Field) -> ValueProblem? {
         switch v {
         case .number(let lit):
-            guard let d = ExactDecimal.parse(lit) else {
-                return ("“\(label)”的数字 \(lit) 无法读取", "the number \(lit) in \"\(f.labelEn)\" cannot be read", "bad-number")
-            }
+            guard let d = ExactDecimal.parse(lit) else { return ValueProblem(.badNumber, f, lit) }
             let places = ExactDecimal.decimalPlaces(of: lit)
-            if f.kind == .count && d != ExactDecimal.round(d, 0) {
-                return ("“\(label)”应为整数", "\"\(f.labelEn)\" must be a whole number", "not-whole")
-            }
-            if places > f.decimals && d != ExactDecimal.round(d, f.decimals) {
-                return ("“\(label)”最多 \(f.decimals) 位小数（填写的是 \(lit)）", "\"\(f.labelEn)\" takes at most \(f.decimals) decimals (got \(lit))", "too-many-decimals")
-            }
+            if f.kind == .count && d != ExactDecimal.round(d, 0) { return ValueProblem(.notWhole, f, lit) }
+            if places > f.decimals && d != ExactDecimal.round(d, f.decimals) { return ValueProblem(.tooManyDecimals, f, lit) }
             if d < 0 && !f.signed {
                 switch f.kind {
-                case .money: return ("“\(label)”金额不能为负数", "\"\(f.labelEn)\": an amount cannot be negative", "negative-money")
+                case .money: return ValueProblem(.negativeMoney, f, lit)
                 case .percent: break
-                default: return ("“\(label)”不能为负数", "\"\(f.labelEn)\" cannot be negative", "negative")
+                default: return ValueProblem(.negative, f, lit)
                 }
             }
-            if let max = f.max, d > max {
-                return ("“\(label)”不能大于 \(max)", "\"\(f.labelEn)\" cannot exceed \(max)", "above-max")
-            }
+            if let max = f.max, d > max { return ValueProblem(.aboveMax(max), f, lit) }
         case .text(let s):
-            if let problem = checkText(s, label: f.label, labelEn: f.labelEn, multiline: f.kind == .longtext) { return problem }
+            if let (zh, en, _) = checkText(s, label: f.label, labelEn: f.labelEn, multiline: f.kind == .longtext) {
+                return ValueProblem(.controlCharacter(zh, en), f, s)
+            }
             switch f.kind {
             case .date:
-                if !isDate(s) {
-                    return ("“\(label)”应为日期，格式 YYYY-MM-DD（如 2025-03-17）", "\"\(f.labelEn)\" must be a date, YYYY-MM-DD (e.g. 2025-03-17)", "bad-date")
-                }
+                if !isDate(s) { return ValueProblem(.badDate, f, s) }
             case .code:
-                if let p = f.pattern, !CodePattern.matchesWhole(s, p) {
-                    let hint = f.patternHint.map { "（\($0)）" } ?? ""
-                    let hintEn = (f.patternHintEn ?? f.patternHint).map { " (\($0))" } ?? ""
-                    return ("“\(label)”格式不正确\(hint)：\(s)", "\"\(f.labelEn)\" is malformed\(hintEn): \(s)", "bad-code")
-                }
+                if let p = f.pattern, !CodePattern.matchesWhole(s, p) { return ValueProblem(.badCode, f, s) }
             default:
                 break
             }
