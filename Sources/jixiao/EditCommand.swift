@@ -169,7 +169,8 @@ func runEditor(file: String, readOnly: Bool, common: CommonOptions) throws {
                                                                    "the file was changed or replaced by another program while you edited; Ctrl-S again overwrites it"),
                                           thenQuit: false)
                 } else {
-                    do {
+                    do throws(FileError) {
+                        if let refusal = SessionFile.unreadable(state.session, path: path) { throw refusal }
                         note = keepBackup(of: path, lang: lang)
                         try AtomicFile.write(bytes, to: path, .sheet)
                         fileStamp = FileStamp(path)

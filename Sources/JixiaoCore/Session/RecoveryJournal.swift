@@ -68,6 +68,7 @@ public struct RecoveryJournal: Sendable {
     /// the user from working (the status line says so).
     @discardableResult
     public func write(_ s: Session, _ t: Template, base: SheetFingerprint?) -> WriteResult {
+        if let refusal = SessionFile.unreadable(s, path: path) { return WriteResult(error: refusal) }
         let bytes = render(s, t, base: base)
         if path == localPath {
             do {

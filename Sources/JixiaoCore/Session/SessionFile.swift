@@ -84,9 +84,21 @@ public enum SessionFile {
         return JSONWriter.bytes(SessionCodec.encode(s, template: t, computed: computed))
     }
 
+    /// Why the program must not write this session anywhere: it would refuse to read it back
+    /// (more rows than `SessionLimits.rows`). The 16 MB limit is checked on the bytes, where
+    /// they are written.
+    public static func unreadable(_ s: Session, path: String) -> FileError? {
+        let rows = s.rowCount
+        guard rows > SessionLimits.rows else { return nil }
+        return FileError(path: path,
+                         message: "表中有 \(rows) 行，超过本程序能读取的 \(SessionLimits.rows) 行上限：未写入",
+                         messageEn: "the sheet has \(rows) rows, over the \(SessionLimits.rows) this program can read back: not written")
+    }
+
     /// Saves atomically. With `exclusive`, refuses to replace an existing file. A sheet too
     /// large for this program to read again is refused before anything is written.
     public static func save(_ s: Session, _ t: Template, to path: String, exclusive: Bool = false) throws(FileError) {
+        if let refusal = unreadable(s, path: path) { throw refusal }
         var options = AtomicFile.Options.sheet
         options.exclusive = exclusive
         try AtomicFile.write(render(s, t), to: path, options)
