@@ -155,9 +155,8 @@ public enum EditorView {
                 guard spots.indices.contains(k), let spot = spots[k] else { continue }
                 let selected = isCurrent && k == s.col && cell.isSelectable && !isOverlay(s.mode)
                 let st = style(for: cell, selected: selected, problem: cell.target.flatMap { s.problem(at: $0) })
-                // Long text keeps its lines in the cell as spaces.
-                var text = cell.text.replacingScalar("\n", with: " ")
-                if ScreenBuffer.width(of: text) > spot.width { text = clip(text, spot.width - 1) + "~" }
+                // Long text keeps its lines in the cell as spaces; only what fits is read.
+                let text = CellText.fitted(cell.text, width: spot.width)
                 let align = sec.blocks[row.block].columns[k].align
                 if selected || st.background != .normal { b.fill(x: spot.x, y: y, count: spot.width, style: st) }
                 b.put(ScreenBuffer.pad(text, to: spot.width, align: row.kind == .header ? .center : align), x: spot.x, y: y, style: st, limit: spot.width)
@@ -170,18 +169,6 @@ public enum EditorView {
         case .help, .problems, .pager, .picker, .longText: return true
         default: return false
         }
-    }
-
-    /// The longest prefix of `text` that fits in `width` columns (never half a character).
-    static func clip(_ text: String, _ width: Int) -> String {
-        var out = "", w = 0
-        for c in text {
-            let cw = ScreenBuffer.width(c)
-            if w + cw > width { break }
-            out.append(c)
-            w += cw
-        }
-        return out
     }
 
     // MARK: result bar and status line
