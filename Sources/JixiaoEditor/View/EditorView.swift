@@ -219,12 +219,8 @@ public enum EditorView {
             let lw = b.put(label, x: 0, y: y, style: .heading, limit: s.width / 2)
             let room = max(4, s.width - lw - 1)
             // Show the part of the text around the caret.
-            var chars = buffer.chars[...]
-            var caretCol = buffer.caretColumn
-            while caretCol >= room, !chars.isEmpty {
-                caretCol -= ScreenBuffer.width(chars.removeFirst())
-            }
-            used = lw + b.put(String(chars), x: lw, y: y, style: .editing, limit: room)
+            let (shown, caretCol) = buffer.shown(room: room)
+            used = lw + b.put(String(shown), x: lw, y: y, style: .editing, limit: room)
             used = max(used, lw + caretCol + 1)
             b.cursor = (min(s.width - 1, lw + caretCol), y)
             if let m = s.message, m.isError {
@@ -315,18 +311,16 @@ public enum EditorView {
                 b.fill(x: 3, y: top + 2 + i, count: w - 2, style: st)
                 b.put(c, x: 4, y: top + 2 + i, style: st, limit: w - 4)
             }
-        case .longText(let buffer, let scroll):
+        case .longText(let buffer, let first):
             let label = s.currentCell?.field.map { resolveLabel(s.lang.pick($0.label, $0.labelEn), year: s.session.year) } ?? ""
             box(&b, x: 0, y: top, w: s.width, h: h, title: s.lang.pick("\(label)：Tab 完成，Esc 取消，Enter 换行", "\(label): Tab done, Esc cancels, Enter new line"))
             let width = s.longTextWidth
-            let lines = buffer.layout(width: width)
-            let visible = max(1, h - 4)
-            for (i, r) in lines.dropFirst(scroll).prefix(visible).enumerated() {
-                b.put(String(buffer.chars[r]), x: 3, y: top + 2 + i, limit: width)
-            }
-            let (line, column) = buffer.caretPosition(width: width)
-            if line >= scroll && line < scroll + visible {
-                b.cursor = (min(s.width - 2, 3 + column), top + 2 + line - scroll)
+            // Only the lines in the window are wrapped, from its first.
+            for (i, line) in buffer.lines(from: first, rows: s.longTextRows, width: width).enumerated() {
+                b.put(String(buffer.characters(of: line)), x: 3, y: top + 2 + i, limit: width)
+                if buffer.holdsCaret(line) {
+                    b.cursor = (min(s.width - 2, 3 + buffer.caretColumn(on: line)), top + 2 + i)
+                }
             }
         default:
             break
