@@ -12,8 +12,9 @@ extension StringProtocol {
     /// of its bytes is the scalar. (`String.UnicodeScalarView.append(contentsOf:)` copies the
     /// whole text each time: replacing the 40,000 line breaks of a 1.4 MB text took a second.)
     public func replacingScalar(_ target: Unicode.Scalar, with replacement: String) -> String {
+        guard unicodeScalars.contains(target) else { return String(self) }
         let t = Array(String(target).utf8)
-        guard let first = t.first, unicodeScalars.contains(target) else { return String(self) }
+        guard let first = t.first else { return String(self) }
         let bytes = Array(utf8)
         var out = [UInt8]()
         out.reserveCapacity(bytes.count)
