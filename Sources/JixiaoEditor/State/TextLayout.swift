@@ -38,14 +38,15 @@ extension TextBuffer {
         for c in text[index(start)...] {
             read += 1
             let bytes = c.utf8
+            if bytes.count == 1 && bytes.first == 0x0A { return VisualLine(range: start..<offset, next: offset + 1) }
+            // The common cases directly (printable ASCII, or one code point with a width, such
+            // as a Chinese character): what ScreenBuffer.width gives, without building the
+            // shape. Anything of no width (a mark, a control) is ScreenBuffer's to measure.
             let w: Int
-            if bytes.count == 1, let b = bytes.first {
-                // ASCII, most of a report's figures: what DisplayWidth says, without a lookup.
-                if b == 0x0A { return VisualLine(range: start..<offset, next: offset + 1) }
-                w = b >= 0x20 && b < 0x7F ? 1 : 0
-            } else if let u = c.unicodeScalars.first, c.unicodeScalars.count == 1 {
-                // One code point, such as a Chinese character: ScreenBuffer's width, directly.
-                w = DisplayWidth.of(u)
+            if bytes.count == 1, let b = bytes.first, b >= 0x20, b < 0x7F {
+                w = 1
+            } else if let u = c.unicodeScalars.first, c.unicodeScalars.count == 1, case let d = DisplayWidth.of(u), d > 0 {
+                w = d
             } else {
                 w = ScreenBuffer.width(c)
             }
