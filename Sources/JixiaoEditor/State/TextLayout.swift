@@ -35,7 +35,7 @@ extension TextBuffer {
         let start = min(max(0, start), text.utf8.count)
         var offset = start, column = 0, read = 0
         defer { TextWork.add(read) }
-        for c in text[index(start)...] {
+        for c in text[characterIndex(start)...] {
             read += 1
             let bytes = c.utf8
             if bytes.count == 1 && bytes.first == 0x0A { return VisualLine(range: start..<offset, next: offset + 1) }
