@@ -7,6 +7,7 @@ import JixiaoEditor
 /// recomputing the sheet on a committed edit) plus view (drawing the screen into the cell
 /// grid) plus the diff against the previous frame (what the terminal layer sends).
 /// Usage: jixiao-bench FILE…   (prints one table row per file)
+///        jixiao-bench --long-text FILE   (keys with a 1.4 MB long text in FILE's goals)
 
 func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
 
@@ -23,6 +24,11 @@ func changedCells(_ a: ScreenBuffer, _ b: ScreenBuffer) -> Int {
 }
 
 let registry = TemplateRegistry(folders: TemplateRegistry.defaultFolders())
+// jixiao-bench --long-text FILE: keys with a 1.4 MB long text (LongTextBench.swift).
+if CommandLine.arguments.count == 3 && CommandLine.arguments[1] == "--long-text" {
+    benchLongText(CommandLine.arguments[2], registry: registry)
+    exit(0)
+}
 print(DisplayWidth.pad("rows", to: 10, align: .left)
       + "open ms".leftPad(10) + "move ms".leftPad(10) + "type ms".leftPad(10) + "commit ms".leftPad(11) + "cells/edit".leftPad(12)
       + "add row ms".leftPad(12))

@@ -7,17 +7,28 @@ extension StringProtocol {
     /// replaces) turned it into "\r" + replacement. Text from a file written on Windows must
     /// come out as it did. Also for file names, where a "/" must go even when a combining mark
     /// follows it.
+    ///
+    /// Done on the UTF-8 bytes: a scalar's encoding never appears inside another's, so a match
+    /// of its bytes is the scalar. (`String.UnicodeScalarView.append(contentsOf:)` copies the
+    /// whole text each time: replacing the 40,000 line breaks of a 1.4 MB text took a second.)
     public func replacingScalar(_ target: Unicode.Scalar, with replacement: String) -> String {
         guard unicodeScalars.contains(target) else { return String(self) }
-        var out = String.UnicodeScalarView()
-        for u in unicodeScalars {
-            if u == target {
-                out.append(contentsOf: replacement.unicodeScalars)
+        let t = Array(String(target).utf8)
+        guard let first = t.first else { return String(self) }
+        let bytes = Array(utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count)
+        var k = 0
+        while k < bytes.count {
+            if bytes[k] == first, k + t.count <= bytes.count, bytes[k..<(k + t.count)].elementsEqual(t) {
+                out.append(contentsOf: replacement.utf8)
+                k += t.count
             } else {
-                out.append(u)
+                out.append(bytes[k])
+                k += 1
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -38,8 +38,9 @@ extension StringProtocol {
         if let a = scalars.first, let z = scalars.last, !isTrimmed(a), !isTrimmed(z) { return String(self) }
         guard let first = scalars.firstIndex(where: { !isTrimmed($0) }) else { return "" }
         let last = scalars.lastIndex { !isTrimmed($0) } ?? first
-        // Sliced by scalars: slicing the string itself would round to whole Characters.
-        return String(String.UnicodeScalarView(scalars[first...last]))
+        // Sliced by scalars: slicing the string itself would round to whole Characters. Copied
+        // as bytes: building a UnicodeScalarView a scalar at a time took 20 ms for 1.4 MB.
+        return String(decoding: utf8[first..<scalars.index(after: last)], as: UTF8.self)
     }
 }
 

@@ -48,6 +48,8 @@ extension EditorState {
             width = max(20, w)
             height = max(6, h)
             clampCursor()
+            // The window's top stays a line start at any width if it goes back to its paragraph's.
+            if case .longText(let buffer, let top) = mode { showLongText(buffer, top: buffer.paragraphStart(of: top)) }
             return []
         }
         let commands = dispatch(event)
@@ -60,7 +62,11 @@ extension EditorState {
         switch mode {
         case .normal: return normal(event)
         case .editing(var buffer): return editing(event, &buffer)
-        case .longText(var buffer, let scroll): return longText(event, &buffer, scroll)
+        case .longText(var buffer, let top):
+            // The mode lets go of the text while it changes, so that a key edits it in place
+            // instead of copying all of it (1.4 MB for a big paste); `longText` sets it again.
+            mode = .normal
+            return longText(event, &buffer, top)
         case .picker(let choices, let selected): return picker(event, choices, selected)
         case .confirm(let what): return confirm(event, what)
         case .help(let scroll): overlayScroll(event, scroll) { .help(scroll: $0) }; return []
@@ -255,8 +261,8 @@ extension EditorState {
         }
         if f.kind == .longtext {
             var buffer = TextBuffer(cell.text, multiline: true)
-            if let text, !replace { buffer.insert(text) } else if let text { buffer.insert(text) }
-            mode = .longText(buffer, scroll: 0)
+            if let text { buffer.insert(text) }
+            showLongText(buffer, top: 0)
             return []
         }
         var buffer = TextBuffer(replace ? "" : cell.text)
@@ -367,9 +373,11 @@ extension EditorState {
         _ = commit("")
     }
 
-    mutating func longText(_ event: Event, _ buffer: inout TextBuffer, _ scroll: Int) -> [EditorCommand] {
+    /// A key in the long-text editor. Each key reads the lines around the caret and the
+    /// window, never the whole text: see TextLayout.
+    mutating func longText(_ event: Event, _ buffer: inout TextBuffer, _ top: Int) -> [EditorCommand] {
         message = nil
-        let w = longTextWidth
+        let w = longTextWidth, rows = longTextRows
         switch event {
         case .paste(let text): buffer.insert(text)
         case .resize: break
@@ -378,8 +386,10 @@ extension EditorState {
             guard !buffer.edit(key) else { break }
             switch key {
             case .enter: buffer.insert("\n")
-            case .up: buffer.vertical(-1, width: w)
-            case .down: buffer.vertical(1, width: w)
+            case .up: buffer.vertical(-1, width: w, top: top)
+            case .down: buffer.vertical(1, width: w, top: top)
+            case .pageUp: buffer.vertical(-rows, width: w, top: top)
+            case .pageDown: buffer.vertical(rows, width: w, top: top)
             case .escape:
                 mode = .normal
                 return []
@@ -388,25 +398,34 @@ extension EditorState {
                 if commit(buffer.text) {
                     mode = .normal
                     if key == .tab { nextEditable(forward: true) }
+                } else {
+                    mode = .longText(buffer, top: top)
                 }
                 return []
             case .ctrl("s"):
                 if commit(buffer.text) { return save(thenQuit: false) }
+                mode = .longText(buffer, top: top)
                 return []
             default: break
             }
         }
-        let (line, _) = buffer.caretPosition(width: w)
-        let visible = max(1, bodyHeight - 4)
-        var sc = scroll
-        if line < sc { sc = line }
-        if line >= sc + visible { sc = line - visible + 1 }
-        mode = .longText(buffer, scroll: sc)
+        showLongText(buffer, top: top)
         return []
+    }
+
+    /// The long-text editor on `buffer`, its window moved from `top` as far as the caret needs.
+    mutating func showLongText(_ buffer: TextBuffer, top: Int) {
+        var buffer = buffer
+        // Worked out before the buffer goes into the mode: it keeps the line starts found.
+        let shown = buffer.scrolled(top: top, rows: longTextRows, width: longTextWidth)
+        mode = .longText(buffer, top: shown)
     }
 
     /// Text width inside the long-text box.
     public var longTextWidth: Int { max(10, width - 6) }
+
+    /// Text lines inside the long-text box.
+    public var longTextRows: Int { max(1, bodyHeight - 4) }
 
     mutating func picker(_ event: Event, _ choices: [String], _ selected: Int) -> [EditorCommand] {
         guard case .key(let key) = event else { return [] }

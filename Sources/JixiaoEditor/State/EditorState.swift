@@ -8,8 +8,10 @@ public struct EditorState: Sendable {
         case normal
         /// Typing into a one-line cell (the edit line at the foot shows the text).
         case editing(TextBuffer)
-        /// The multi-line editor for 年度总体目标, 偏差原因 and other long text.
-        case longText(TextBuffer, scroll: Int)
+        /// The multi-line editor for 年度总体目标, 偏差原因 and other long text. `top` is where
+        /// the window's first visual line starts in the text (a UTF-8 offset): a window kept
+        /// as a line number would need the text wrapped from its start to find it.
+        case longText(TextBuffer, top: Int)
         /// Choosing 一级/二级 from the template's lists.
         case picker(choices: [String], selected: Int)
         case confirm(Confirmation)

@@ -155,9 +155,8 @@ public enum EditorView {
                 guard spots.indices.contains(k), let spot = spots[k] else { continue }
                 let selected = isCurrent && k == s.col && cell.isSelectable && !isOverlay(s.mode)
                 let st = style(for: cell, selected: selected, problem: cell.target.flatMap { s.problem(at: $0) })
-                // Long text keeps its lines in the cell as spaces.
-                var text = cell.text.replacingScalar("\n", with: " ")
-                if ScreenBuffer.width(of: text) > spot.width { text = clip(text, spot.width - 1) + "~" }
+                // Long text keeps its lines in the cell as spaces; only what fits is read.
+                let text = CellText.fitted(cell.text, width: spot.width)
                 let align = sec.blocks[row.block].columns[k].align
                 if selected || st.background != .normal { b.fill(x: spot.x, y: y, count: spot.width, style: st) }
                 b.put(ScreenBuffer.pad(text, to: spot.width, align: row.kind == .header ? .center : align), x: spot.x, y: y, style: st, limit: spot.width)
@@ -170,18 +169,6 @@ public enum EditorView {
         case .help, .problems, .pager, .picker, .longText: return true
         default: return false
         }
-    }
-
-    /// The longest prefix of `text` that fits in `width` columns (never half a character).
-    static func clip(_ text: String, _ width: Int) -> String {
-        var out = "", w = 0
-        for c in text {
-            let cw = ScreenBuffer.width(c)
-            if w + cw > width { break }
-            out.append(c)
-            w += cw
-        }
-        return out
     }
 
     // MARK: result bar and status line
@@ -232,12 +219,8 @@ public enum EditorView {
             let lw = b.put(label, x: 0, y: y, style: .heading, limit: s.width / 2)
             let room = max(4, s.width - lw - 1)
             // Show the part of the text around the caret.
-            var chars = buffer.chars[...]
-            var caretCol = buffer.caretColumn
-            while caretCol >= room, !chars.isEmpty {
-                caretCol -= ScreenBuffer.width(chars.removeFirst())
-            }
-            used = lw + b.put(String(chars), x: lw, y: y, style: .editing, limit: room)
+            let (shown, caretCol) = buffer.shown(room: room)
+            used = lw + b.put(String(shown), x: lw, y: y, style: .editing, limit: room)
             used = max(used, lw + caretCol + 1)
             b.cursor = (min(s.width - 1, lw + caretCol), y)
             if let m = s.message, m.isError {
@@ -329,18 +312,16 @@ public enum EditorView {
                 b.fill(x: 3, y: top + 2 + i, count: w - 2, style: st)
                 b.put(c, x: 4, y: top + 2 + i, style: st, limit: w - 4)
             }
-        case .longText(let buffer, let scroll):
+        case .longText(let buffer, let first):
             let label = s.currentCell?.field.map { resolveLabel(s.lang.pick($0.label, $0.labelEn), year: s.session.year) } ?? ""
             box(&b, x: 0, y: top, w: s.width, h: h, title: s.lang.pick("\(label)：Tab 完成，Esc 取消，Enter 换行", "\(label): Tab done, Esc cancels, Enter new line"))
             let width = s.longTextWidth
-            let lines = buffer.layout(width: width)
-            let visible = max(1, h - 4)
-            for (i, r) in lines.dropFirst(scroll).prefix(visible).enumerated() {
-                b.put(String(buffer.chars[r]), x: 3, y: top + 2 + i, limit: width)
-            }
-            let (line, column) = buffer.caretPosition(width: width)
-            if line >= scroll && line < scroll + visible {
-                b.cursor = (min(s.width - 2, 3 + column), top + 2 + line - scroll)
+            // Only the lines in the window are wrapped, from its first.
+            for (i, line) in buffer.lines(from: first, rows: s.longTextRows, width: width).enumerated() {
+                b.put(String(buffer.characters(of: line)), x: 3, y: top + 2 + i, limit: width)
+                if buffer.holdsCaret(line) {
+                    b.cursor = (min(s.width - 2, 3 + buffer.caretColumn(on: line)), top + 2 + i)
+                }
             }
         default:
             break
