@@ -135,3 +135,16 @@ def test_a_clean_sheet_leaves_no_journal_when_a_signal_ends_the_editor(tmux, tmp
     assert t.exit_status() == 128 + signal.SIGTERM
     assert not (f.parent / f".{f.name}.recovery.json").exists()
     assert not (f.parent / f".{f.name}.lock").exists()  # given back on the way out
+
+
+def test_a_signal_while_a_value_is_typed_keeps_it_in_the_journal(tmux, tmp_path):
+    """No Enter yet: what is on the edit line goes to the journal (not to the sheet), as
+    Enter would have kept it."""
+    f = copy_example(tmp_path, SUINING)
+    before = f.read_bytes()
+    t = tmux(f)
+    type_year(t, "2016")
+    os.kill(editor_pid(f), signal.SIGHUP)
+    assert t.exit_status() == 128 + signal.SIGHUP
+    assert f.read_bytes() == before
+    assert journal_of(f)["year"] == 2016

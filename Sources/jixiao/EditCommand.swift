@@ -141,6 +141,8 @@ func runEditor(file: String, readOnly: Bool, common: CommonOptions) throws {
     /// edit goes to the journal now, on this thread, before the process goes.
     func keepEditsAndStop() {
         if !state.readOnly {
+            // What is on the edit line counts too: it goes to the journal, not to the sheet.
+            state.commitTypedValue()
             if state.isDirty { writer.writeNow(state.session, state.template, base: base) } else { writer.finish() }
         }
         lock?.release()
