@@ -46,3 +46,19 @@ final class StoppingTests: XCTestCase {
         XCTAssertFalse(e.state.isDirty)
     }
 }
+
+/// The editor adds no row past `SessionLimits.rows`: the sheet could not be read again.
+final class RowLimitTests: XCTestCase {
+    func testNoRowIsAddedPastTheLimit() throws {
+        var e = try EditorHarness(example: "suining-2024.json")
+        var s = e.state.session
+        let row = s.indicators[0]
+        s.indicators += Array(repeating: row, count: SessionLimits.rows - s.rowCount)
+        e.state = EditorState(session: s, template: e.state.template, path: "full.json", width: 80, height: 24)
+        let (t, r, c) = try XCTUnwrap(e.state.position(of: .indicator(row: 0, key: "name")))
+        (e.state.tab, e.state.row, e.state.col) = (t, r, c)
+        e.key(.ctrl("n"))
+        XCTAssertEqual(e.state.session.rowCount, SessionLimits.rows)
+        XCTAssertTrue(e.screen.contains("行数已达上限"), e.screen)
+    }
+}

@@ -457,6 +457,11 @@ extension EditorState {
             message = say("这里不能添加行（在指标表或可增减行的表中按 Ctrl-N）", "No rows to add here (Ctrl-N works in the indicator grid and in tables)", error: true)
             return
         }
+        // Past the limit the sheet could not be read again: refused here, as `set` refuses.
+        guard session.rowCount < SessionLimits.rows else {
+            message = say("行数已达上限：指标与各表合计最多 \(SessionLimits.rows) 行", "The sheet is full: indicators and tables hold at most \(SessionLimits.rows) rows together", error: true)
+            return
+        }
         var s = session
         var focus: Target
         switch source {
