@@ -127,3 +127,62 @@ def problem_lines(stdout, severity=None):
         if m and (severity is None or m.group(2) == severity):
             out.append({"file": m.group(1), "severity": m.group(2), "pointer": m.group(3), "message": m.group(4)})
     return out
+
+
+@pytest.fixture
+def tmux(tmp_path, binary):
+    """tmux(*args, name="t", width=80, height=24) -> a Tmux pane running the real editor; each
+    pane gets its own server and folder, and all are closed after the test."""
+    from tmux_driver import Tmux
+    panes = []
+
+    def start(*args, name="t", **kw):
+        env = {k: v for k, v in _env().items() if k in ("JIXIAO_TEMPLATES", "XDG_DATA_HOME")}
+        d = tmp_path / f"tmux-{name}-{len(panes)}"
+        d.mkdir()
+        t = Tmux(d, binary, args, env=env, **kw)
+        panes.append(t)
+        return t
+
+    yield start
+    for t in panes:
+        t.close()
+
+
+def editor_pid(path):
+    """The process id of the editor running on `path`."""
+    out = subprocess.run(["pgrep", "-f", f"jixiao.* {path}$"], capture_output=True, text=True).stdout.split()
+    assert out, "no editor process found"
+    return int(out[0])
+
+
+class SmallDisk:
+    """A 64 KB tmpfs at `path`; fill() takes what is left of it and returns the filler file."""
+
+    def __init__(self, path):
+        self.path = path
+
+    def fill(self):
+        filler = self.path / "filler"
+        fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
+        try:
+            while True:
+                os.write(fd, b"x" * 512)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+        return filler
+
+
+@pytest.fixture
+def full_disk(tmp_path):
+    """A SmallDisk (needs root to mount it: skipped otherwise)."""
+    mnt = tmp_path / "small"
+    mnt.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mnt)], capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here")
+    try:
+        yield SmallDisk(mnt)
+    finally:
+        subprocess.run(["umount", "-l", str(mnt)], capture_output=True)

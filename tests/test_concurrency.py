@@ -164,25 +164,14 @@ def test_an_empty_lock_of_a_live_editor_is_not_taken_for_stale(tmp_path):
             second.close()
 
 
-def test_a_lock_whose_holder_cannot_be_written_still_excludes(tmp_path):
+def test_a_lock_whose_holder_cannot_be_written_still_excludes(tmp_path, full_disk):
     """A full disk: the lock file stays empty. The kernel's lock holds all the same, the
     first editor says it could not write who holds it, and a second opens read-only."""
-    mnt = tmp_path / "small"
-    mnt.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mnt)], capture_output=True).returncode != 0:
-        pytest.skip("cannot mount a small tmpfs here")
     editors = []
     try:
-        f = mnt / "s.json"
+        f = full_disk.path / "s.json"
         f.write_bytes(copy_example(tmp_path, SUINING).read_bytes())
-        fd = os.open(mnt / "filler", os.O_WRONLY | os.O_CREAT)
-        try:
-            while True:
-                os.write(fd, b"x" * 512)
-        except OSError:
-            pass
-        finally:
-            os.close(fd)
+        full_disk.fill()
         first = PtyEditor([BIN, "edit", f], _env())
         editors.append(first)
         assert first.wait_for("总分 91.00")
@@ -195,4 +184,3 @@ def test_a_lock_whose_holder_cannot_be_written_still_excludes(tmp_path):
     finally:
         for e in editors:
             e.close()
-        subprocess.run(["umount", "-l", str(mnt)], capture_output=True)

@@ -6,25 +6,9 @@ import time
 
 import pytest
 
-from conftest import EXAMPLES, SUINING, _env, copy_example, run_jx
-from tmux_driver import Tmux
+from conftest import EXAMPLES, SUINING, _env, copy_example, editor_pid, run_jx
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed (make deps installs it)")
-
-
-@pytest.fixture
-def tmux(tmp_path, binary):
-    panes = []
-
-    def start(*args, **kw):
-        env = {k: v for k, v in _env().items() if k in ("JIXIAO_TEMPLATES", "XDG_DATA_HOME")}
-        t = Tmux(tmp_path, binary, args, env=env, **kw)
-        panes.append(t)
-        return t
-
-    yield start
-    for t in panes:
-        t.close()
 
 
 def test_changing_one_score_moves_total_and_grade(tmux, tmp_path):

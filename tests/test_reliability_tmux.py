@@ -10,33 +10,9 @@ import time
 
 import pytest
 
-from conftest import EXAMPLES, SUINING, _env, copy_example, run_jx
-from tmux_driver import Tmux
+from conftest import EXAMPLES, SUINING, _env, copy_example, editor_pid, run_jx
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed (make deps installs it)")
-
-
-@pytest.fixture
-def tmux(tmp_path, binary):
-    panes = []
-
-    def start(*args, name="t", **kw):
-        env = {k: v for k, v in _env().items() if k in ("JIXIAO_TEMPLATES", "XDG_DATA_HOME")}
-        d = tmp_path / f"tmux-{name}-{len(panes)}"
-        d.mkdir()
-        t = Tmux(d, binary, args, env=env, **kw)
-        panes.append(t)
-        return t
-
-    yield start
-    for t in panes:
-        t.close()
-
-
-def editor_pid(path):
-    out = subprocess.run(["pgrep", "-f", f"jixiao.* {path}$"], capture_output=True, text=True).stdout.split()
-    assert out, "no editor process found"
-    return int(out[0])
 
 
 def edit_staff_actual(t, value):
@@ -158,40 +134,24 @@ def test_a_path_that_became_a_folder_keeps_the_editor_open(tmux, tmp_path):
     assert t.exit_status() == 0
 
 
-def test_a_full_disk_keeps_the_old_file_whole(tmux, tmp_path):
-    mnt = tmp_path / "small"
-    mnt.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mnt)], capture_output=True).returncode != 0:
-        pytest.skip("cannot mount a small tmpfs here")
-    try:
-        f = mnt / "s.json"
-        shutil.copy(EXAMPLES / SUINING, f)
-        before = f.read_bytes()
-        # Fill the rest of the filesystem so that the next save cannot fit.
-        filler = mnt / "filler"
-        fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
-        try:
-            while True:
-                os.write(fd, b"x" * 512)
-        except OSError:
-            pass
-        finally:
-            os.close(fd)
-        t = tmux(f)
-        t.wait_for("总分 91.00")
-        edit_staff_actual(t, "46")
-        t.keys("C-s")
-        t.wait_for("磁盘已满")
-        assert f.read_bytes() == before  # the old version, whole
-        assert not [p for p in os.listdir(mnt) if p.endswith(".tmp")]
-        filler.unlink()
-        t.keys("C-s")
-        t.wait_for("已保存")
-        assert json.loads(f.read_text(encoding="utf-8"))["fields"]["staff_actual"] == 46
-        t.keys("C-q")
-        assert t.exit_status() == 0
-    finally:
-        subprocess.run(["umount", "-l", str(mnt)], capture_output=True)
+def test_a_full_disk_keeps_the_old_file_whole(tmux, full_disk):
+    f = full_disk.path / "s.json"
+    shutil.copy(EXAMPLES / SUINING, f)
+    before = f.read_bytes()
+    filler = full_disk.fill()  # the next save cannot fit
+    t = tmux(f)
+    t.wait_for("总分 91.00")
+    edit_staff_actual(t, "46")
+    t.keys("C-s")
+    t.wait_for("磁盘已满")
+    assert f.read_bytes() == before  # the old version, whole
+    assert not [p for p in os.listdir(full_disk.path) if p.endswith(".tmp")]
+    filler.unlink()
+    t.keys("C-s")
+    t.wait_for("已保存")
+    assert json.loads(f.read_text(encoding="utf-8"))["fields"]["staff_actual"] == 46
+    t.keys("C-q")
+    assert t.exit_status() == 0
 
 
 def test_a_terminal_that_goes_away_stops_the_editor_and_keeps_the_edits(tmp_path, binary):

@@ -13,35 +13,11 @@ import time
 
 import pytest
 
-from conftest import SUINING, _env, copy_example
-from tmux_driver import Tmux
+from conftest import SUINING, copy_example, editor_pid
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed (make deps installs it)")
 
 TRIES = 2
-
-
-@pytest.fixture
-def tmux(tmp_path, binary):
-    panes = []
-
-    def start(*args, name="t", **kw):
-        env = {k: v for k, v in _env().items() if k in ("JIXIAO_TEMPLATES", "XDG_DATA_HOME")}
-        d = tmp_path / f"tmux-{name}-{len(panes)}"
-        d.mkdir()
-        t = Tmux(d, binary, args, env=env, **kw)
-        panes.append(t)
-        return t
-
-    yield start
-    for t in panes:
-        t.close()
-
-
-def editor_pid(path):
-    out = subprocess.run(["pgrep", "-f", f"jixiao.* {path}$"], capture_output=True, text=True).stdout.split()
-    assert out, "no editor process found"
-    return int(out[0])
 
 
 def gone(pid, timeout=10):

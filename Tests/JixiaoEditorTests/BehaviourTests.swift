@@ -3,16 +3,9 @@ import XCTest
 @testable import JixiaoEditor
 
 final class BehaviourTests: XCTestCase {
-    func go(_ e: inout EditorHarness, to target: Target) throws {
-        let (t, r, c) = try XCTUnwrap(e.state.position(of: target))
-        e.state.tab = t
-        e.state.row = r
-        e.state.col = c
-    }
-
     func testTypingANumberUpdatesTotalsLiveAndOnCommit() throws {
         var e = try EditorHarness(example: "suining-2024.json")
-        try go(&e, to: .indicator(row: 0, key: "score"))
+        try e.go(to: .indicator(row: 0, key: "score"))
         XCTAssertTrue(e.screen.contains("总分 91.00 优秀"), e.screen)
         e.type("4")
         // Live: the result bar follows the number being typed, before it is committed.
@@ -27,7 +20,7 @@ final class BehaviourTests: XCTestCase {
 
     func testABadNumberIsRefusedAndTheCellKeepsItsValue() throws {
         var e = try EditorHarness(example: "suining-2024.json")
-        try go(&e, to: .field("fund_annual"))
+        try e.go(to: .field("fund_annual"))
         e.type("12x")
         XCTAssertTrue(e.screen.contains("应为数字"), e.screen)
         e.key(.enter)
@@ -41,7 +34,7 @@ final class BehaviourTests: XCTestCase {
 
     func testUndoRedoCoversValuesAndRows() throws {
         var e = try EditorHarness(example: "suining-2024.json")
-        try go(&e, to: .indicator(row: 2, key: "name"))
+        try e.go(to: .indicator(row: 2, key: "name"))
         e.key(.ctrl("n"))
         XCTAssertEqual(e.state.session.indicators.count, 22)
         e.type("新指标")
@@ -58,7 +51,7 @@ final class BehaviourTests: XCTestCase {
 
     func testDeleteAsksFirstAndMoveSwapsRows() throws {
         var e = try EditorHarness(example: "suining-2024.json")
-        try go(&e, to: .indicator(row: 0, key: "name"))
+        try e.go(to: .indicator(row: 0, key: "name"))
         e.key(.ctrl("d"))
         XCTAssertTrue(e.screen.contains("删除这一行？"))
         e.key(.escape)
@@ -75,7 +68,7 @@ final class BehaviourTests: XCTestCase {
 
     func testPickersOfferTheTemplatesNames() throws {
         var e = try EditorHarness(example: "suining-2024.json")
-        try go(&e, to: .indicator(row: 0, key: "level2"))
+        try e.go(to: .indicator(row: 0, key: "level2"))
         e.key(.f2)
         guard case .picker(let choices, _) = e.state.mode else { return XCTFail("a picker opens") }
         XCTAssertEqual(choices, ["数量指标", "质量指标", "时效指标", "成本指标"])
@@ -86,7 +79,7 @@ final class BehaviourTests: XCTestCase {
 
     func testLongTextEditorWrapsAndKeepsTheCaretOnWideCharacters() throws {
         var e = try EditorHarness(example: "suining-2024.json", width: 40, height: 20)
-        try go(&e, to: .field("goal_planned"))
+        try e.go(to: .field("goal_planned"))
         e.key(.f2)
         guard case .longText(let buffer, _) = e.state.mode else { return XCTFail("the long-text editor opens") }
         XCTAssertTrue(buffer.text.hasPrefix("做好干部工作"))
@@ -122,7 +115,7 @@ final class BehaviourTests: XCTestCase {
         e.key(.ctrl("q"))
         XCTAssertEqual(e.commands, [.quit])
         var d = try EditorHarness(example: "suining-2024.json")
-        try go(&d, to: .field("staff_actual"))
+        try d.go(to: .field("staff_actual"))
         d.type("43")
         d.key(.enter)
         d.key(.ctrl("q"))

@@ -35,6 +35,12 @@ struct EditorHarness {
         }
     }
 
+    /// Puts the cursor on a cell.
+    mutating func go(to target: Target) throws {
+        let (t, r, c) = try XCTUnwrap(state.position(of: target))
+        (state.tab, state.row, state.col) = (t, r, c)
+    }
+
     mutating func key(_ k: Key, times: Int = 1) { for _ in 0..<times { apply(.key(k)) } }
 
     mutating func type(_ text: String) { for c in text { apply(.key(.char(c))) } }

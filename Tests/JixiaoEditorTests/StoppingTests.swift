@@ -5,16 +5,9 @@ import XCTest
 /// A signal or a lost terminal ends the editor while a value is being typed: what is on the
 /// edit line is kept (for the journal) if Enter would have kept it, and nothing else changes.
 final class StoppingTests: XCTestCase {
-    func go(_ e: inout EditorHarness, to target: Target) throws {
-        let (t, r, c) = try XCTUnwrap(e.state.position(of: target))
-        e.state.tab = t
-        e.state.row = r
-        e.state.col = c
-    }
-
     func testTheValueBeingTypedIsKept() throws {
         var e = try EditorHarness(example: "suining-2024.json")
-        try go(&e, to: .indicator(row: 0, key: "score"))
+        try e.go(to: .indicator(row: 0, key: "score"))
         e.type("4")
         XCTAssertEqual(e.state.session.indicators[0].score, "3")
         XCTAssertTrue(e.state.commitTypedValue())
@@ -24,7 +17,7 @@ final class StoppingTests: XCTestCase {
 
     func testAValueEnterWouldRefuseIsNotKept() throws {
         var e = try EditorHarness(example: "suining-2024.json")
-        try go(&e, to: .field("fund_annual"))
+        try e.go(to: .field("fund_annual"))
         e.type("12元")
         XCTAssertFalse(e.state.commitTypedValue())
         XCTAssertFalse(e.state.isDirty)
@@ -32,7 +25,7 @@ final class StoppingTests: XCTestCase {
 
     func testLongTextBeingWrittenIsKept() throws {
         var e = try EditorHarness(example: "suining-2024.json")
-        try go(&e, to: .field("goal_planned"))
+        try e.go(to: .field("goal_planned"))
         e.key(.function(2))
         e.key(.end)
         e.type("补充一句")
@@ -55,8 +48,7 @@ final class RowLimitTests: XCTestCase {
         let row = s.indicators[0]
         s.indicators += Array(repeating: row, count: SessionLimits.rows - s.rowCount)
         e.state = EditorState(session: s, template: e.state.template, path: "full.json", width: 80, height: 24)
-        let (t, r, c) = try XCTUnwrap(e.state.position(of: .indicator(row: 0, key: "name")))
-        (e.state.tab, e.state.row, e.state.col) = (t, r, c)
+        try e.go(to: .indicator(row: 0, key: "name"))
         e.key(.ctrl("n"))
         XCTAssertEqual(e.state.session.rowCount, SessionLimits.rows)
         XCTAssertTrue(e.screen.contains("行数已达上限"), e.screen)
