@@ -124,6 +124,8 @@ def test_a_path_that_became_a_folder_keeps_the_editor_open(tmux, tmp_path):
     f.unlink()
     f.mkdir()
     t.keys("C-s")
+    t.wait_for("被其他程序修改或替换")  # replaced behind the editor's back: asked first
+    t.keys("C-s")
     t.wait_for("保存失败")
     t.wait_for("[已修改]")  # the edits are still there
     f.rmdir()

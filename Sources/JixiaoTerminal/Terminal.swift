@@ -381,3 +381,5 @@ public final class Terminal {
         Int(jx_wcwidth(wchar_t(c.value)))
     }
 }
+
+extension Terminal: TerminalDevice {}

@@ -121,7 +121,7 @@ final class BehaviourTests: XCTestCase {
         d.key(.ctrl("q"))
         XCTAssertTrue(d.screen.contains("有未保存的修改"))
         d.type("s")
-        guard case .save(_, let bytes, true)? = d.commands.first else { return XCTFail("saves before quitting") }
+        guard case .save(_, let bytes, true, _)? = d.commands.first else { return XCTFail("saves before quitting") }
         XCTAssertTrue(String(decoding: bytes, as: UTF8.self).contains("\"staff_actual\": 43"))
         XCTAssertEqual(d.commands.last, .quit)
     }

@@ -28,8 +28,8 @@ struct EditorHarness {
         state = s
         commands += c
         // Saves succeed at once here; the runtime does the real write.
-        for case .save(_, _, let thenQuit) in c {
-            let (s2, c2) = Editor.saved(state, error: nil, thenQuit: thenQuit)
+        for case .save(_, _, let thenQuit, _) in c {
+            let (s2, c2) = Editor.update(state, .outcome(.saved(thenQuit: thenQuit, note: nil)))
             state = s2
             commands += c2
         }

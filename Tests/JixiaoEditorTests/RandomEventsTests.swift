@@ -426,6 +426,10 @@ enum RandomEvents {
             return .resize(width: w, height: h)
         case 950..<970:
             return .resize(width: g.int(1...300), height: g.int(1...100))
+        case 970..<980:
+            // What the runtime reports back, at any moment, asked for or not.
+            return .outcome(g.pick([.saved(thenQuit: false, note: nil), .saved(thenQuit: true, note: "已保存；上一版本改存于 /x"),
+                                    .saveFailed(reason: "磁盘已满"), .changedOnDisk, .journal("无法写入恢复文件")]))
         default:
             return .key(g.pick(arrows))
         }
@@ -437,6 +441,7 @@ enum RandomEvents {
         switch e {
         case .key(let k): return ".key(\(literal(k)))"
         case .resize(let w, let h): return ".resize(width: \(w), height: \(h))"
+        case .outcome(let o): return ".outcome(.\(o))"
         case .paste(let s):
             if s == bigPaste { return ".paste(RandomEvents.bigPaste)" }
             if s.utf8.count > 200 {

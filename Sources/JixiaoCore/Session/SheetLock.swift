@@ -131,20 +131,19 @@ public final class SheetLock: @unchecked Sendable {
             }
             if flock(fd, LOCK_EX | LOCK_NB) != 0 {
                 let code = errno
-                let holder = readHolder(fd)
-                close(fd)
                 guard code == EWOULDBLOCK || code == EAGAIN else {
+                    close(fd)
                     return .done(.unavailable(.errno(path, "无法加锁", "cannot lock", code)))
                 }
-                // A command's lock lasts a moment; an editor's, or one without a holder yet
-                // (just being written), is waited for only a little.
-                let waited = start.millisecondsElapsed
+                // A command's lock lasts a moment; an editor's is not waited for; one without a
+                // holder yet (just being written, or a full disk) is waited for a little.
+                let holder = readHolder(fd)
                 let limit = holder.map { $0.isEditor ? 0 : waitMilliseconds } ?? max(200, min(waitMilliseconds, 1000))
-                if waited < limit {
-                    usleep(10_000)
-                    continue
+                let left = limit - start.millisecondsElapsed
+                guard left > 0, waitInLine(fd, milliseconds: left) else {
+                    close(fd)
+                    return .done(.heldBy(holder))
                 }
-                return .done(.heldBy(holder))
             }
             // We hold the kernel's lock on this file. It must still be the one at the path:
             // a holder that just finished removed it, and a new one may stand there now.
@@ -167,6 +166,28 @@ public final class SheetLock: @unchecked Sendable {
             let note = writeHolder(fd, current(command), path: path)
             return .done(.acquired(SheetLock(path: path, fd: fd, ownsFile: true), previous: previous, note: note))
         }
+    }
+
+    /// Waits for the kernel's lock on `fd` for at most `milliseconds`, in the kernel's queue:
+    /// first come, first served, so that of two scripts running `set` in a loop neither waits
+    /// for ever while the other takes the lock again and again (as polling would allow). The
+    /// wait is cut by a timer signal, whose handler does nothing but interrupt it.
+    static func waitInLine(_ fd: Int32, milliseconds: Int) -> Bool {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0  // no SA_RESTART: the signal ends the wait
+        var previous = sigaction()
+        sigaction(SIGALRM, &action, &previous)
+        var timer = itimerval()
+        timer.it_value.tv_sec = milliseconds / 1000
+        timer.it_value.tv_usec = (milliseconds % 1000) * 1000
+        setitimer(__itimer_which_t(ITIMER_REAL.rawValue), &timer, nil)
+        let got = flock(fd, LOCK_EX) == 0
+        var off = itimerval()
+        setitimer(__itimer_which_t(ITIMER_REAL.rawValue), &off, nil)
+        sigaction(SIGALRM, &previous, nil)
+        return got
     }
 
     /// Gives the lock back and removes the file while still holding it, so that nobody can

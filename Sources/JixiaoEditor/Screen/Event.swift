@@ -1,10 +1,13 @@
-/// What the user did: a key, a paste, or a new terminal size. The terminal layer turns raw
-/// input into these; `update` takes nothing else, so tests drive the editor with them.
+/// What happened: a key, a paste or a new terminal size from the user (the terminal layer
+/// turns raw input into these), or the outcome of a command the runtime carried out. `update`
+/// takes nothing else, so tests drive the editor with them.
 public enum Event: Equatable, Sendable {
     case key(Key)
     /// Text arriving at once (bracketed paste, or an input method committing a phrase).
     case paste(String)
     case resize(width: Int, height: Int)
+    /// What became of a save or of the recovery journal.
+    case outcome(Outcome)
 }
 
 public enum Key: Equatable, Sendable, Hashable {

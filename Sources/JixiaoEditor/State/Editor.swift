@@ -2,8 +2,9 @@ import JixiaoCore
 
 /// What `update` asks the outside world to do: the only effects the editor has.
 public enum EditorCommand: Equatable, Sendable {
-    /// Write these bytes to the path atomically, then report with `Editor.saved`.
-    case save(path: String, bytes: [UInt8], thenQuit: Bool)
+    /// Write these bytes to the path atomically, then report with `.outcome`. Unless
+    /// `overwrite`, a file changed on disk since it was read is not replaced (`.changedOnDisk`).
+    case save(path: String, bytes: [UInt8], thenQuit: Bool, overwrite: Bool)
     case quit
     /// The user chose not to restore the edits in the recovery file: delete it.
     case discardRecovery
@@ -24,18 +25,6 @@ public enum Editor {
     public static func update(_ state: inout EditorState, _ event: Event) -> [EditorCommand] {
         state.handle(event)
     }
-
-    /// The outcome of a save the runtime carried out.
-    public static func saved(_ state: EditorState, error: String?, thenQuit: Bool) -> (EditorState, [EditorCommand]) {
-        var s = state
-        if let error {
-            s.message = .init(text: s.lang.pick("保存失败：\(error)（修改仍在编辑器中）", "Save failed: \(error) (your changes are still here)"), isError: true)
-            return (s, [])
-        }
-        s.savedSession = s.session
-        s.message = .init(text: s.lang.pick("已保存 \(s.path)", "Saved \(s.path)"), isError: false)
-        return (s, thenQuit ? [.quit] : [])
-    }
 }
 
 extension EditorState {
@@ -44,6 +33,7 @@ extension EditorState {
     }
 
     mutating func handle(_ event: Event) -> [EditorCommand] {
+        if case .outcome(let outcome) = event { return handle(outcome) }
         if case .resize(let w, let h) = event {
             width = max(20, w)
             height = max(6, h)
@@ -83,7 +73,7 @@ extension EditorState {
         switch event {
         case .paste(let text):
             return startEditing(with: text, replace: true)
-        case .resize:
+        case .resize, .outcome:
             return []
         case .key(let key):
             switch key {
@@ -276,7 +266,7 @@ extension EditorState {
         message = nil
         switch event {
         case .paste(let text): buffer.insert(text)
-        case .resize: break
+        case .resize, .outcome: break
         case .key(let key):
             // Typing, deletion and the caret along the line: alike in every text editor.
             guard !buffer.edit(key) else { break }
@@ -380,7 +370,7 @@ extension EditorState {
         let w = longTextWidth, rows = longTextRows
         switch event {
         case .paste(let text): buffer.insert(text)
-        case .resize: break
+        case .resize, .outcome: break
         case .key(let key):
             // Typing, deletion and the caret along the line: alike in every text editor.
             guard !buffer.edit(key) else { break }
@@ -604,7 +594,27 @@ extension EditorState {
             message = say("没有修改，无需保存", "No changes to save")
             return thenQuit ? [.quit] : []
         }
-        return [.save(path: path, bytes: SessionFile.render(session, template), thenQuit: thenQuit)]
+        return [.save(path: path, bytes: SessionFile.render(session, template), thenQuit: thenQuit, overwrite: overwriteConfirmed)]
+    }
+
+    /// What the runtime did with a command.
+    mutating func handle(_ outcome: Outcome) -> [EditorCommand] {
+        switch outcome {
+        case .saved(let thenQuit, let note):
+            savedSession = session
+            overwriteConfirmed = false
+            message = note.map { Message(text: $0, isError: true) } ?? say("已保存 \(path)", "Saved \(path)")
+            return thenQuit ? [.quit] : []
+        case .saveFailed(let reason):
+            message = say("保存失败：\(reason)（修改仍在编辑器中）", "Save failed: \(reason) (your changes are still here)", error: true)
+        case .changedOnDisk:
+            overwriteConfirmed = true
+            message = say("文件在编辑期间被其他程序修改或替换；再按一次 Ctrl-S 覆盖它",
+                          "the file was changed or replaced by another program while you edited; Ctrl-S again overwrites it", error: true)
+        case .journal(let text):
+            message = Message(text: text, isError: true)
+        }
+        return []
     }
 
     mutating func problemList(_ event: Event, _ selected: Int) -> [EditorCommand] {
@@ -664,7 +674,7 @@ extension EditorState {
                 return []
             default: break
             }
-        case .resize: break
+        case .resize, .outcome: break
         }
         mode = .find(buffer)
         return []

@@ -84,6 +84,8 @@ public struct EditorState: Sendable {
     public var wantsQuit = false
     /// Edits recovered from a crash, waiting for the user to restore or discard them.
     public var pendingRecovery: Session?
+    /// The runtime found the file changed on disk at the last Ctrl-S: the next one overwrites.
+    public var overwriteConfirmed = false
     /// The question asked about `pendingRecovery`, asked again after its difference is shown.
     public var recoveryPrompt: Confirmation = .recover(savedAt: "", fileChanged: false)
     /// Counts changes to the session, so the runtime knows when to write the journal.
