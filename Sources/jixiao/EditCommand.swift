@@ -26,7 +26,7 @@ struct EditCommand: ParsableCommand {
             say(Jixiao.helpMessage())
             return
         }
-        try runEditor(file: file, readOnly: false, common: common)
+        try runEditor(file: file, readOnly: false, lang: common.language, registry: common.registry())
     }
 }
 
@@ -41,17 +41,15 @@ struct ReviewCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        try runEditor(file: file, readOnly: true, common: common)
+        try runEditor(file: file, readOnly: true, lang: common.language, registry: common.registry())
     }
 }
 
 /// Opens the editor on a sheet: reads it (exit 2 if it cannot be read), starts the terminal,
 /// and hands over to `EditorRuntime`, which holds the lock, the journal and the saves. When
 /// a signal ends the editor, the process ends with that signal once the terminal is back.
-func runEditor(file: String, readOnly: Bool, common: CommonOptions) throws {
-    let lang = common.language
-    let registry = common.registry()
-    let (loaded, bytes) = try readOrExit(file, common, registry: registry)
+func runEditor(file: String, readOnly: Bool, lang: Language, registry: TemplateRegistry) throws {
+    let (loaded, bytes) = try readOrExit(file, lang: lang, registry: registry)
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
         complain(lang.pick("编辑器需要在终端中运行（不需要终端的操作请用 jixiao set / get / validate / print）",
                            "the editor needs a terminal (use jixiao set / get / validate / print without one)"))

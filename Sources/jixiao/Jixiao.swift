@@ -21,6 +21,11 @@ struct Jixiao: ParsableCommand {
 
     static func main() {
         do {
+            if let launch = EditorLaunch(arguments: Array(CommandLine.arguments.dropFirst())) {
+                try runEditor(file: launch.file, readOnly: launch.readOnly, lang: .zh,
+                              registry: TemplateRegistry(folders: TemplateRegistry.defaultFolders()))
+                return
+            }
             var command = try parseAsRoot()
             try command.run()
         } catch let code as ExitCode {
@@ -76,13 +81,17 @@ func loadOrExit(_ path: String, _ options: CommonOptions, registry: TemplateRegi
 /// Loads a session and keeps the bytes it was read from, so that a command can tell whether
 /// its result differs without reading the file again.
 func readOrExit(_ path: String, _ options: CommonOptions, registry: TemplateRegistry? = nil) throws -> (loaded: LoadedSession, bytes: [UInt8]) {
+    try readOrExit(path, lang: options.language, registry: registry ?? options.registry())
+}
+
+func readOrExit(_ path: String, lang: Language, registry: TemplateRegistry) throws -> (loaded: LoadedSession, bytes: [UInt8]) {
     do {
         let bytes = try AtomicFile.read(path)
-        return (try SessionFile.decode(bytes, path: path, registry: registry ?? options.registry()), bytes)
+        return (try SessionFile.decode(bytes, path: path, registry: registry), bytes)
     } catch let e as FileError {
-        complain(e.render(options.language))
+        complain(e.render(lang))
     } catch let e as LoadError {
-        complain(e.render(options.language))
+        complain(e.render(lang))
     }
     throw ExitCode(2)
 }
