@@ -57,9 +57,10 @@ run: build
 	$(BIN) edit $(RUN_COPY)
 
 # VisiData is what people would otherwise reach for: the benchmark times it on the same rows.
+# A release build looks for templates only where they are installed: it is given the source tree's.
 bench: release
 	@command -v vd >/dev/null || { SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq visidata; }
-	$(PYTHON) tests/bench.py $(abspath $(RELEASE))
+	JIXIAO_TEMPLATES=$(abspath Templates) $(PYTHON) tests/bench.py $(abspath $(RELEASE))
 
 # Coverage-guided fuzzing (libFuzzer, shipped with the Swift toolchain) of session and template
 # loading. Not a SwiftPM target: JixiaoCore is compiled once more with coverage instrumentation
