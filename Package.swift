@@ -10,7 +10,7 @@ let package = Package(
         .executable(name: "jixiao", targets: ["jixiao"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.6.0"),
     ],
     targets: [
         // Templates, sessions, exact computation, validation, JSON I/O. No terminal code.

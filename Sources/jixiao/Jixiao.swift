@@ -15,6 +15,7 @@ struct Jixiao: ParsableCommand {
         模板目录 / template folders: --templates, JIXIAO_TEMPLATES, ~/.local/share/jixiao/templates,
         PREFIX/share/jixiao/templates（安装位置 where installed）.
         """,
+        version: JixiaoVersion.current,
         subcommands: [EditCommand.self, ReviewCommand.self, TemplatesCommand.self, NewCommand.self, SetCommand.self, GetCommand.self,
                       ValidateCommand.self, PrintCommand.self, FormatCommand.self, SchemaCommand.self],
         defaultSubcommand: EditCommand.self
@@ -41,7 +42,7 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: "界面语言 zh 或 en (language of messages)")
     var lang: LanguageOption = .zh
 
-    @Option(name: .long, help: "额外的模板目录，优先于默认目录 (an extra template folder, searched first)")
+    @Option(name: .long, help: "额外的模板目录，优先于默认目录 (an extra template folder, searched first)", completion: .directory)
     var templates: [String] = []
 
     var language: Language { lang.language }
