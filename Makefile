@@ -7,8 +7,10 @@ BIN        := .build/debug/jixiao
 RELEASE    := .build/release/jixiao
 EXAMPLE    := Templates/examples/suining-2024.json
 # g++ brings libstdc++.so, which libFuzzer (make fuzz) links against. util-linux brings setpriv
-# (the two-user tests). The Python test helpers come from Debian too.
-APT_PKGS   := libncurses-dev tmux g++ util-linux python3 python3-pytest python3-jsonschema python3-wcwidth python3-pexpect
+# (the two-user tests). The Python test helpers come from Debian too. mandoc checks the man
+# page, which man-db (and its groff) lays out as a user would see it.
+APT_PKGS   := libncurses-dev tmux g++ util-linux python3 python3-pytest python3-jsonschema python3-wcwidth python3-pexpect \
+              mandoc man-db
 
 .PHONY: all deps build release install test test-swift test-cli run bench fuzz fuzz-short fuzz-build clean
 
