@@ -9,9 +9,9 @@ EXAMPLE    := Templates/examples/suining-2024.json
 # g++ brings libstdc++.so, which libFuzzer (make fuzz) links against. util-linux brings setpriv
 # (the two-user tests). The Python test helpers come from Debian too. mandoc checks the man
 # page, which man-db (and its groff) lays out as a user would see it. dpkg-dev brings
-# dpkg-shlibdeps (make deb).
+# dpkg-shlibdeps (make deb). The three shells try the installed completions.
 APT_PKGS   := libncurses-dev tmux g++ util-linux python3 python3-pytest python3-jsonschema python3-wcwidth python3-pexpect \
-              mandoc man-db dpkg-dev
+              mandoc man-db dpkg-dev bash-completion zsh fish
 
 .PHONY: all deps build release install deb test test-swift test-cli run bench fuzz fuzz-short fuzz-build clean
 
@@ -43,7 +43,8 @@ PREFIX     ?= /usr/local
 # What make install installs: the release binary, built first, unless another is named.
 INSTALL_BIN ?= $(RELEASE)
 # zsh on Debian searches vendor-completions for packages (/usr) and site-functions for the
-# local administrator's (/usr/local); bash-completion and fish find theirs under PREFIX/share.
+# local administrator's (/usr/local). bash-completion and fish look in share/ of every folder
+# of XDG_DATA_DIRS (by default /usr/local/share and /usr/share for bash-completion).
 ZSH_COMPLETIONS ?= $(if $(filter /usr,$(PREFIX)),$(PREFIX)/share/zsh/vendor-completions,$(PREFIX)/share/zsh/site-functions)
 INSTALL_STAGE := .build/install-stage
 
@@ -87,13 +88,15 @@ deb: release
 	install -m 644 Packaging/copyright $(DEB_ROOT)/usr/share/doc/jixiao/copyright
 	Packaging/control.sh .build/deb $(VERSION) $(DEB_ARCH)
 	dpkg-deb --root-owner-group --build $(DEB_ROOT) $(DEB)
-test: build test-swift test-cli fuzz-short
+# The release build is part of it (about a minute from clean on 2 cores): tests/test_install.py
+# installs it into a DESTDIR and into a .deb, and runs what was installed.
+test: build release test-swift test-cli fuzz-short
 
 test-swift:
 	$(SWIFT) test
 
 test-cli:
-	JIXIAO=$(abspath $(BIN)) $(PYTHON) -m pytest -q tests
+	JIXIAO=$(abspath $(BIN)) JIXIAO_RELEASE=$(abspath $(RELEASE)) $(PYTHON) -m pytest -q tests
 
 # Builds everything and opens the editor on a copy of the bundled example sheet (seed 000),
 # so that trying things out never changes the example itself.
