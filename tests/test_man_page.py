@@ -3,6 +3,7 @@
 every command and option that `--help` lists is described in the Chinese part and in the
 ENGLISH section, and the page names no command or option that the binary does not have."""
 
+import functools
 import os
 import re
 import subprocess
@@ -16,22 +17,24 @@ MAN = REPO / "Documentation" / "jixiao.1"
 OPTION = re.compile(r"(?<![\w-])(--[a-z][a-z-]*|-h)(?![\w-])")
 
 
+@functools.cache
 def help_subcommands():
     text = run_jx("--help").stdout
     block = text.split("SUBCOMMANDS:", 1)[1]
-    names = [m.group(1) for m in re.finditer(r"^  ([a-z]+)\b", block, re.M)]
+    names = tuple(m.group(1) for m in re.finditer(r"^  ([a-z]+)\b", block, re.M))
     assert "new" in names and "print" in names, text
     return names
 
 
+@functools.cache
 def help_options(*command):
     p = run_jx(*command, "--help")
     assert p.returncode == 0, p.stderr
     block = p.stdout.split("OPTIONS:", 1)[1]
     # An option's line starts with its names, then two spaces or more and its help, which may
     # mention other options: only the names count.
-    return {m for line in block.splitlines() if re.match(r"^  -", line)
-            for m in OPTION.findall(line.split("  ", 2)[1])}
+    return frozenset(m for line in block.splitlines() if re.match(r"^  -", line)
+                     for m in OPTION.findall(line.split("  ", 2)[1]))
 
 
 def rendered():
@@ -100,7 +103,7 @@ def test_options_of_every_command_are_described(page, part):
 def common_options():
     """The options every command takes (and the root's own)."""
     sets = [help_options(sub) for sub in help_subcommands()]
-    return set.intersection(*sets) | help_options()
+    return frozenset.intersection(*sets) | help_options()
 
 
 @pytest.mark.parametrize("part", ["zh", "en"])
