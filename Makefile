@@ -56,6 +56,8 @@ install: $(if $(filter $(RELEASE),$(INSTALL_BIN)),release)
 define install-files
 @rm -rf $(INSTALL_STAGE) && mkdir -p $(INSTALL_STAGE)
 $(INSTALL_BIN) --generate-completion-script bash > $(INSTALL_STAGE)/jixiao.bash
+@# bash-completion sources the script, never runs it: no #! line (lintian's bash-completion-with-hashbang).
+sed -i '1{/^#!/d}' $(INSTALL_STAGE)/jixiao.bash
 $(INSTALL_BIN) --generate-completion-script zsh > $(INSTALL_STAGE)/_jixiao
 $(INSTALL_BIN) --generate-completion-script fish > $(INSTALL_STAGE)/jixiao.fish
 gzip -9n < Documentation/jixiao.1 > $(INSTALL_STAGE)/jixiao.1.gz
