@@ -7,10 +7,13 @@ BIN        := .build/debug/jixiao
 RELEASE    := .build/release/jixiao
 EXAMPLE    := Templates/examples/suining-2024.json
 # g++ brings libstdc++.so, which libFuzzer (make fuzz) links against. util-linux brings setpriv
-# (the two-user tests). The Python test helpers come from Debian too.
-APT_PKGS   := libncurses-dev tmux g++ util-linux python3 python3-pytest python3-jsonschema python3-wcwidth python3-pexpect
+# (the two-user tests). The Python test helpers come from Debian too. mandoc checks the man
+# page, which man-db (and its groff) lays out as a user would see it. dpkg-dev brings
+# dpkg-shlibdeps (make deb). The three shells try the installed completions.
+APT_PKGS   := libncurses-dev tmux g++ util-linux python3 python3-pytest python3-jsonschema python3-wcwidth python3-pexpect \
+              mandoc man-db dpkg-dev bash-completion zsh fish
 
-.PHONY: all deps build release install test test-swift test-cli run bench fuzz fuzz-short fuzz-build clean
+.PHONY: all deps build release install deb test test-swift test-cli run bench fuzz fuzz-short fuzz-build clean
 
 all: build
 
@@ -28,25 +31,74 @@ build: deps
 	$(SWIFT) build
 
 # The Swift runtime and FoundationEssentials linked in: fewer shared libraries to map and
-# relocate at every start, so less memory and a quicker start. Debug builds stay dynamic.
+# relocate at every start, so less memory and a quicker start. Debug builds stay dynamic. No
+# $$ORIGIN run path: with nothing of its own to load, an installed binary should not look for
+# libraries in the folder it sits in.
 release: deps
-	$(SWIFT) build -c release --static-swift-stdlib
+	$(SWIFT) build -c release --static-swift-stdlib --disable-local-rpath
 
+# The one version, from Sources/jixiao/Version.swift: jixiao --version prints the same.
+VERSION    := $(shell sed -n 's/^ *static let current = "\([^"]*\)"$$/\1/p' Sources/jixiao/Version.swift)
 PREFIX     ?= /usr/local
+# What make install installs: the release binary, built first, unless another is named.
+INSTALL_BIN ?= $(RELEASE)
+# zsh on Debian searches vendor-completions for packages (/usr) and site-functions for the
+# local administrator's (/usr/local). bash-completion and fish look in share/ of every folder
+# of XDG_DATA_DIRS (by default /usr/local/share and /usr/share for bash-completion).
+ZSH_COMPLETIONS ?= $(if $(filter /usr,$(PREFIX)),$(PREFIX)/share/zsh/vendor-completions,$(PREFIX)/share/zsh/site-functions)
+INSTALL_STAGE := .build/install-stage
 
-# Installs the binary and the bundled templates; jixiao finds them in $(PREFIX)/share.
-install: release
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/jixiao/templates
-	install -m 755 $(RELEASE) $(DESTDIR)$(PREFIX)/bin/jixiao
-	install -m 644 Templates/*.json $(DESTDIR)$(PREFIX)/share/jixiao/templates/
+# The binary, the templates (found by jixiao in $(PREFIX)/share, from its own place), the man
+# page, and the completion scripts, which the binary writes itself (swift-argument-parser).
+install: $(if $(filter $(RELEASE),$(INSTALL_BIN)),release)
+	$(install-files)
 
-test: build test-swift test-cli fuzz-short
+define install-files
+@rm -rf $(INSTALL_STAGE) && mkdir -p $(INSTALL_STAGE)
+$(INSTALL_BIN) --generate-completion-script bash > $(INSTALL_STAGE)/jixiao.bash
+@# bash-completion sources the script, never runs it: no #! line (lintian's bash-completion-with-hashbang).
+sed -i '1{/^#!/d}' $(INSTALL_STAGE)/jixiao.bash
+$(INSTALL_BIN) --generate-completion-script zsh > $(INSTALL_STAGE)/_jixiao
+$(INSTALL_BIN) --generate-completion-script fish > $(INSTALL_STAGE)/jixiao.fish
+gzip -9n < Documentation/jixiao.1 > $(INSTALL_STAGE)/jixiao.1.gz
+install -d -m 755 $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/jixiao/templates $(DESTDIR)$(PREFIX)/share/man/man1 \
+  $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(ZSH_COMPLETIONS) $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+install -m 755 $(INSTALL_BIN) $(DESTDIR)$(PREFIX)/bin/jixiao
+install -m 644 Templates/*.json $(DESTDIR)$(PREFIX)/share/jixiao/templates/
+install -m 644 $(INSTALL_STAGE)/jixiao.1.gz $(DESTDIR)$(PREFIX)/share/man/man1/jixiao.1.gz
+install -m 644 $(INSTALL_STAGE)/jixiao.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/jixiao
+install -m 644 $(INSTALL_STAGE)/_jixiao $(DESTDIR)$(ZSH_COMPLETIONS)/_jixiao
+install -m 644 $(INSTALL_STAGE)/jixiao.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/jixiao.fish
+@rm -rf $(INSTALL_STAGE)
+endef
+
+# The Debian package: make install into a staging tree under /usr (the binary stripped, as
+# Debian's are), the copyright file, and a control file whose Depends dpkg-shlibdeps derives
+# from the shared libraries the binary links (Packaging/control.sh).
+DEB_ARCH   := $(shell dpkg --print-architecture 2>/dev/null || echo amd64)
+DEB        := .build/jixiao_$(VERSION)_$(DEB_ARCH).deb
+DEB_ROOT   := .build/deb/debian/jixiao
+deb: override PREFIX := /usr
+deb: override DESTDIR := $(abspath $(DEB_ROOT))
+deb: override INSTALL_BIN := $(RELEASE)
+deb: release
+	@test -n "$(VERSION)" || { echo "no version found in Sources/jixiao/Version.swift"; exit 2; }
+	rm -rf .build/deb $(DEB)
+	$(install-files)
+	strip --strip-unneeded $(DEB_ROOT)/usr/bin/jixiao
+	install -d -m 755 $(DEB_ROOT)/usr/share/doc/jixiao $(DEB_ROOT)/DEBIAN
+	install -m 644 Packaging/copyright $(DEB_ROOT)/usr/share/doc/jixiao/copyright
+	Packaging/control.sh .build/deb $(VERSION) $(DEB_ARCH)
+	dpkg-deb --root-owner-group --build $(DEB_ROOT) $(DEB)
+# The release build is part of it (about a minute from clean on 2 cores): tests/test_install.py
+# installs it into a DESTDIR and into a .deb, and runs what was installed.
+test: build release test-swift test-cli fuzz-short
 
 test-swift:
 	$(SWIFT) test
 
 test-cli:
-	JIXIAO=$(abspath $(BIN)) $(PYTHON) -m pytest -q tests
+	JIXIAO=$(abspath $(BIN)) JIXIAO_RELEASE=$(abspath $(RELEASE)) $(PYTHON) -m pytest -q tests
 
 # Builds everything and opens the editor on a copy of the bundled example sheet (seed 000),
 # so that trying things out never changes the example itself.
@@ -57,9 +109,10 @@ run: build
 	$(BIN) edit $(RUN_COPY)
 
 # VisiData is what people would otherwise reach for: the benchmark times it on the same rows.
+# A release build looks for templates only where they are installed: it is given the source tree's.
 bench: release
 	@command -v vd >/dev/null || { SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq visidata; }
-	$(PYTHON) tests/bench.py $(abspath $(RELEASE))
+	JIXIAO_TEMPLATES=$(abspath Templates) $(PYTHON) tests/bench.py $(abspath $(RELEASE))
 
 # Coverage-guided fuzzing (libFuzzer, shipped with the Swift toolchain) of session and template
 # loading. Not a SwiftPM target: JixiaoCore is compiled once more with coverage instrumentation

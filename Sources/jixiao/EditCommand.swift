@@ -16,7 +16,7 @@ struct EditCommand: ParsableCommand {
         abstract: "在终端中编辑一张表（jixiao FILE 亦可）(edit a sheet in the terminal)",
         discussion: "按 F1 查看全部按键。(F1 lists every key.)")
 
-    @Argument(help: "会话文件 (session file)")
+    @Argument(help: "会话文件 (session file)", completion: .file(extensions: ["json"]))
     var file: String?
 
     @OptionGroup var common: CommonOptions
@@ -35,7 +35,7 @@ struct ReviewCommand: ParsableCommand {
         commandName: "review",
         abstract: "只读审阅一张表，n / p 跳到下一个 / 上一个问题 (review a sheet read-only)")
 
-    @Argument(help: "会话文件 (session file)")
+    @Argument(help: "会话文件 (session file)", completion: .file(extensions: ["json"]))
     var file: String
 
     @OptionGroup var common: CommonOptions

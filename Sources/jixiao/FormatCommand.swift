@@ -7,7 +7,7 @@ struct FormatCommand: ParsableCommand {
         abstract: "按模板顺序重写文件并刷新计算结果 (rewrite in canonical form with fresh figures)",
         discussion: "用于手工或其他工具编辑过的文件。内容相同的文件不会重写。(Files already in canonical form are not rewritten.)")
 
-    @Argument(help: "会话文件 (session files)")
+    @Argument(help: "会话文件 (session files)", completion: .file(extensions: ["json"]))
     var files: [String]
 
     @Flag(name: .long, help: "只检查是否已是规范格式，不写入；不是则退出码 1 (check only)")

@@ -14,7 +14,7 @@ struct GetCommand: ParsableCommand {
         计算结果总是重新计算，不读取文件中保存的值。无定义的比率（分母为零）显示“—”。
         """)
 
-    @Argument(help: "会话文件 (session file)")
+    @Argument(help: "会话文件 (session file)", completion: .file(extensions: ["json"]))
     var file: String
 
     @Argument(help: "JSON Pointer，如 /computed/total")

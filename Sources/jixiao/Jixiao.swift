@@ -12,8 +12,10 @@ struct Jixiao: ParsableCommand {
         abstract: "绩效自评表：新建、填写、校验、查询 (budget performance self-evaluation sheets)",
         discussion: """
         退出码 / exit codes: 0 正常 fine, 1 有校验错误 validation errors, 2 用法或读写错误 usage or I/O.
-        模板目录 / template folders: JIXIAO_TEMPLATES, ~/.local/share/jixiao/templates, Templates/.
+        模板目录 / template folders: --templates, JIXIAO_TEMPLATES, ~/.local/share/jixiao/templates,
+        PREFIX/share/jixiao/templates（安装位置 where installed）.
         """,
+        version: JixiaoVersion.current,
         subcommands: [EditCommand.self, ReviewCommand.self, TemplatesCommand.self, NewCommand.self, SetCommand.self, GetCommand.self,
                       ValidateCommand.self, PrintCommand.self, FormatCommand.self, SchemaCommand.self],
         defaultSubcommand: EditCommand.self
@@ -45,7 +47,7 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: "界面语言 zh 或 en (language of messages)")
     var lang: LanguageOption = .zh
 
-    @Option(name: .long, help: "额外的模板目录，优先于默认目录 (an extra template folder, searched first)")
+    @Option(name: .long, help: "额外的模板目录，优先于默认目录 (an extra template folder, searched first)", completion: .directory)
     var templates: [String] = []
 
     var language: Language { lang.language }

@@ -11,7 +11,8 @@ struct NewCommand: ParsableCommand {
         commandName: "new",
         abstract: "按模板新建一张空表，绝不覆盖已有文件 (create an empty sheet; never overwrites)")
 
-    @Option(name: .long, help: "模板 id，见 jixiao templates；在终端中省略时会列出模板供选择 (template id; asked for in a terminal when left out)")
+    @Option(name: .long, help: "模板 id，见 jixiao templates；在终端中省略时会列出模板供选择 (template id; asked for in a terminal when left out)",
+            completion: TemplateCompletion.ids)
     var template: String?
 
     @Option(name: .long, help: "单位名称 (unit name)")
@@ -20,7 +21,8 @@ struct NewCommand: ParsableCommand {
     @Option(name: .long, help: "年度，如 2024 (year)")
     var year: Int?
 
-    @Argument(help: "新文件路径；在终端中省略时会询问 (path of the new file; asked for in a terminal when left out)")
+    @Argument(help: "新文件路径；在终端中省略时会询问 (path of the new file; asked for in a terminal when left out)",
+              completion: .file(extensions: ["json"]))
     var file: String?
 
     @OptionGroup var common: CommonOptions

@@ -16,7 +16,7 @@ struct PrintCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, csv, markdown }
 
-    @Argument(help: "会话文件 (session file)")
+    @Argument(help: "会话文件 (session file)", completion: .file(extensions: ["json"]))
     var file: String
 
     @Option(name: .long, help: "每行最多的显示列数（汉字占 2 列），至少 \(TextRenderer.minWidth) (line width in display columns)")
@@ -31,7 +31,7 @@ struct PrintCommand: ParsableCommand {
     @Option(name: .long, help: "输出格式：text、csv、markdown")
     var format: Format = .text
 
-    @Option(name: .long, help: "写入文件而不是标准输出（原子写入）(write to a file)")
+    @Option(name: .long, help: "写入文件而不是标准输出（原子写入）(write to a file)", completion: .file())
     var output: String?
 
     @Flag(name: .long, help: "有错误时不打印，退出码 1 (refuse to print a sheet with errors)")

@@ -6,7 +6,7 @@ struct SchemaCommand: ParsableCommand {
         commandName: "schema",
         abstract: "输出模板会话文件的 JSON Schema (2020-12) (print the JSON Schema of a template's sessions)")
 
-    @Argument(help: "模板 id (template id)")
+    @Argument(help: "模板 id (template id)", completion: TemplateCompletion.ids)
     var id: String
 
     @OptionGroup var common: CommonOptions

@@ -14,7 +14,7 @@ struct SetCommand: ParsableCommand {
         "-" 追加一行；null 删除一行或清空字段；数值按字段类型解析（接受 5,577.04、５５７７．０４、84%）。
         """)
 
-    @Argument(help: "会话文件 (session file)")
+    @Argument(help: "会话文件 (session file)", completion: .file(extensions: ["json"]))
     var file: String
 
     @Argument(help: "赋值 /pointer=value (assignments)")

@@ -17,6 +17,12 @@ struct TemplatesCommand: ParsableCommand {
             say("\(DisplayWidth.pad(t.id, to: width, align: .left))  v\(t.version)  \(title)  \(t.region)")
         }
         for b in reg.broken { complain(b.render(lang)) }
+        if reg.templates.isEmpty && reg.broken.isEmpty {
+            // An empty list would look like success: say where nothing was found.
+            let folders = reg.folders.joined(separator: lang.pick("、", ", "))
+            complain(lang.pick("没有找到任何模板（查找过：\(folders)）", "no templates found (looked in: \(folders))"))
+            throw ExitCode(2)
+        }
         if !reg.broken.isEmpty { throw ExitCode(2) }
     }
 }

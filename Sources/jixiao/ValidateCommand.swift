@@ -6,7 +6,7 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "校验一个或多个会话文件 (check sessions: exit 1 on errors, 2 if unreadable)")
 
-    @Argument(help: "会话文件 (session files)")
+    @Argument(help: "会话文件 (session files)", completion: .file(extensions: ["json"]))
     var files: [String]
 
     @Flag(name: .long, help: "以 JSON 输出 (machine-readable output)")

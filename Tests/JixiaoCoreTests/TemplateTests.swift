@@ -217,9 +217,13 @@ final class TemplateTests: XCTestCase {
     func testDefaultFoldersOrder() {
         let folders = TemplateRegistry.defaultFolders(executable: "/opt/jixiao/bin/jixiao",
                                                       environment: ["JIXIAO_TEMPLATES": "/a:/b", "HOME": "/home/u"])
-        XCTAssertEqual(folders, ["/a", "/b", "/home/u/.local/share/jixiao/templates", "/opt/jixiao/share/jixiao/templates",
-                                 TemplateRegistry.sourceTemplates])
+        XCTAssertEqual(folders, ["/a", "/b", "/home/u/.local/share/jixiao/templates", "/opt/jixiao/share/jixiao/templates"]
+                                + (TemplateRegistry.searchesSourceTree ? [TemplateRegistry.sourceTemplates] : []))
         let xdg = TemplateRegistry.defaultFolders(executable: "/x/bin/jixiao", environment: ["XDG_DATA_HOME": "/d"])
         XCTAssertEqual(xdg.first, "/d/jixiao/templates")
+        // No file for the running program (no /proc, argv[0] without a folder): no installed folder.
+        let unknown = TemplateRegistry.defaultFolders(executable: nil, environment: ["HOME": "/home/u"])
+        XCTAssertEqual(unknown, ["/home/u/.local/share/jixiao/templates"]
+                                + (TemplateRegistry.searchesSourceTree ? [TemplateRegistry.sourceTemplates] : []))
     }
 }

@@ -62,9 +62,10 @@ public struct TemplateRegistry: Sendable {
     /// Where templates are looked for, in order:
     /// 1. `JIXIAO_TEMPLATES` (folders separated by ':'), for a unit's own variants;
     /// 2. `$XDG_DATA_HOME/jixiao/templates` (default ~/.local/share/jixiao/templates);
-    /// 3. `<prefix>/share/jixiao/templates` next to an installed binary;
-    /// 4. the Templates/ folder of the source tree this binary was built from.
-    public static func defaultFolders(executable: String = CommandLine.arguments.first ?? "", environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
+    /// 3. `<prefix>/share/jixiao/templates` of an installed binary, `<prefix>/bin/jixiao`;
+    /// 4. in a debug build only (`searchesSourceTree`), the Templates/ folder of the source
+    ///    tree it was built from.
+    public static func defaultFolders(executable: String? = RunningExecutable.path, environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
         var out = [String]()
         if let env = environment["JIXIAO_TEMPLATES"] {
             out += env.split(separator: ":").map(String.init).filter { !$0.isEmpty }
@@ -72,10 +73,29 @@ public struct TemplateRegistry: Sendable {
         let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? PathComponents.appending(".local/share", to: environment["HOME"] ?? PathComponents.homeDirectory)
         out.append(PathComponents.appending("jixiao/templates", to: dataHome))
-        let exe = URL(fileURLWithPath: executable).resolvingSymlinksInPath()
-        out.append(exe.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("share/jixiao/templates").path)
-        out.append(sourceTemplates)
+        if let executable, !executable.isEmpty {
+            let exe = URL(fileURLWithPath: executable).resolvingSymlinksInPath()
+            out.append(exe.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("share/jixiao/templates").path)
+        }
+        if searchesSourceTree { out.append(sourceTemplates) }
         return out
+    }
+
+    /// Whether `defaultFolders` ends with the source tree's Templates/: in debug builds only
+    /// (SwiftPM defines DEBUG for `swift build` and `swift test`), so that .build/debug/jixiao
+    /// and `make run` work without installing anything. A release build, which is what gets
+    /// installed, never looks there: an installed program must find what was installed with
+    /// it, and neither depend on nor be changed by a build folder that happened to stay on the
+    /// machine it was built on. A compilation condition rather than an environment variable
+    /// that the tests would set: nothing in a user's environment can turn it back on, and the
+    /// tests need no switch (pytest names the folder in JIXIAO_TEMPLATES, the unit tests use
+    /// `sourceTemplates` itself).
+    public static var searchesSourceTree: Bool {
+        #if DEBUG
+        true
+        #else
+        false
+        #endif
     }
 
     /// Templates/ in the source tree, found from this file's compile-time path.
