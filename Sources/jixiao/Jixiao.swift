@@ -15,7 +15,7 @@ struct Jixiao: ParsableCommand {
         模板目录 / template folders: JIXIAO_TEMPLATES, ~/.local/share/jixiao/templates, Templates/.
         """,
         subcommands: [EditCommand.self, ReviewCommand.self, TemplatesCommand.self, NewCommand.self, SetCommand.self, GetCommand.self,
-                      ValidateCommand.self, PrintCommand.self, FormatCommand.self, SchemaCommand.self],
+                      ValidateCommand.self, PrintCommand.self, SummaryCommand.self, FormatCommand.self, SchemaCommand.self],
         defaultSubcommand: EditCommand.self
     )
 
