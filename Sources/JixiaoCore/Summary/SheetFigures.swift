@@ -33,10 +33,9 @@ public enum SheetFigures {
         row.name = text(name, s, t) ?? t.title(year: s.year)
         row.unit = s.unit
         row.department = text(department, s, t) ?? s.unit
-        var e = Evaluation(s: s, t: t, ix: t.index)
-        row.initial = money(initial, &e, form)
-        row.adjusted = money(adjusted, &e, form)
-        row.executed = money(executed, &e, form)
+        row.initial = money(initial, s, computed, form)
+        row.adjusted = money(adjusted, s, computed, form)
+        row.executed = money(executed, s, computed, form)
         row.score = computed.total
         row.grade = computed.total.flatMap { Calculator.grade(of: $0, form.grades) }
         if form.wantsReason(grade: row.grade, adjustRate: row.adjustRate) { row.reason = deviations(s) }
@@ -55,28 +54,27 @@ public enum SheetFigures {
     /// The first of `refs` the template has, in the summary's unit, rounded half-up to the
     /// summary's decimals (the figure its row shows and stores; the 合计 adds these). Nil
     /// when the template has none of them, the sheet leaves it blank, or its unit is unknown.
-    static func money(_ refs: [String], _ e: inout Evaluation, _ form: SummaryForm) -> Decimal? {
+    /// Taken from what was typed or, for a total left blank (年度资金总额 over its 其中 rows),
+    /// from the computation already made, never computed again.
+    static func money(_ refs: [String], _ s: Session, _ c: Computed, _ form: SummaryForm) -> Decimal? {
+        let ix = c.template.index
         for ref in refs {
-            guard let field = moneyField(ref, e.ix) else { continue }
-            guard let v = e.ref(ref, table: nil, row: nil)?.decimal,
-                  let converted = MoneyUnit.convert(v, from: field.unit, to: form.moneyUnit) else { return nil }
+            let field: Field?, value: Decimal?
+            switch Reference.parse(ref, inTable: nil) {
+            case .field(let id):
+                field = ix.fields[id]
+                value = s.fields[id]?.decimal ?? c.scalars[id]?.decimal
+            case .cell(let r, let col):
+                field = ix.gridRows[r].flatMap { ix.grids[$0.grid] }?.columns.first { $0.id == col }
+                value = s.cells[r]?[col]?.decimal ?? c.gridSums[r]?[col]
+            default:
+                continue
+            }
+            guard let field, field.kind == .money else { continue }
+            guard let value, let converted = MoneyUnit.convert(value, from: field.unit, to: form.moneyUnit) else { return nil }
             return ExactDecimal.round(converted, form.moneyPlaces)
         }
         return nil
-    }
-
-    /// The money field or grid column a reference names, if the template has it.
-    static func moneyField(_ ref: String, _ ix: TemplateIndex) -> Field? {
-        let f: Field?
-        switch Reference.parse(ref, inTable: nil) {
-        case .field(let id):
-            f = ix.fields[id]
-        case .cell(let row, let column):
-            f = ix.gridRows[row].flatMap { ix.grids[$0.grid] }?.columns.first { $0.id == column }
-        default:
-            f = nil
-        }
-        return f?.kind == .money ? f : nil
     }
 
     /// The sheet's 偏差原因分析及改进措施, one indicator a line: "三级指标：原因".
