@@ -99,7 +99,7 @@ struct SummaryCommand: ParsableCommand {
         for f in failures { complain(f) }
         if let save { try saveSheet(summary, to: save, lang) }
         if !failures.isEmpty {
-            complain(lang.pick("\(failures.count) 张表无法读取，未计入汇总", "\(failures.count) sheets could not be read and were left out"))
+            complain(lang.pick("\(failures.count) 张表无法读取，未计入汇总", "\(failures.count) of the sheets could not be read and were left out"))
             throw ExitCode(1)
         }
     }
@@ -124,9 +124,8 @@ struct SummaryCommand: ParsableCommand {
         }
         for name in filter {
             guard let f = SummaryOptions.Filter(name: name, bands: form.grades) else {
-                let grades = form.grades.map(\.grade).joined(separator: "、")
-                complain(lang.pick("--filter: 不认识“\(name)”（可用：\(grades)、未评分、有错误、有警告、有问题）",
-                                   "--filter: unknown \"\(name)\" (a grade: \(grades), or ungraded, errors, warnings, problems)"))
+                complain(lang.pick("--filter: 不认识“\(name)”（可用：\(form.grades.map(\.grade).joined(separator: "、"))、未评分、有错误、有警告、有问题）",
+                                   "--filter: unknown \"\(name)\" (a grade: \(form.grades.map(\.gradeEn).joined(separator: ", ")), or ungraded, errors, warnings, problems)"))
                 throw ExitCode(2)
             }
             options.filters.append(f)
