@@ -117,6 +117,19 @@ final class ProjectSummaryTests: XCTestCase {
         XCTAssertEqual(rows(outcomes).map(\.path), paths.enumerated().filter { $0.offset != 4 }.map(\.element))
     }
 
+    func testAFailureIsKeptAsItsFirstProblemAndACount() throws {
+        let path = (try Fixtures.tempFolder(self) as NSString).appendingPathComponent("wrong.json")
+        let fields = (0..<120).map { "\"unknown\($0)\": 1" }.joined(separator: ", ")
+        try Fixtures.write("{\"template\": {\"id\": \"national-project\", \"version\": 1}, \"fields\": {\(fields)}}", to: path)
+        guard case .failed(let e)? = SummaryReader.read([path], registry: Fixtures.registry, form: try form()).first else {
+            return XCTFail("a sheet with 120 unknown fields was read")
+        }
+        let lines = e.render(.zh).split(separator: "\n")
+        XCTAssertEqual(lines.count, 2, e.render(.zh))
+        XCTAssertTrue(lines[0].contains("/fields/unknown0"))
+        XCTAssertTrue(lines[1].hasSuffix("……另有 119 个问题未列出"), String(lines[1]))
+    }
+
     func testTheOrderIsTheOrderGivenWhateverTheWorkers() throws {
         let paths = SheetFinder([try splitSeed004()]).sheets.map(\.path)
         let form = try form()

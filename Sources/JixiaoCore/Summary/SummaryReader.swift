@@ -51,7 +51,25 @@ public enum SummaryReader {
         do {
             return .row(SheetFigures.row(try SessionFile.load(path, registry: registry), form: form))
         } catch {
-            return .failed(error)
+            return .failed(brief(error))
+        }
+    }
+
+    /// A failure as a summary keeps it: its first problem, and how many more there are
+    /// (`jixiao validate` lists them). A folder of 10,000 broken files would otherwise hold,
+    /// and print, up to fifty messages for each.
+    static func brief(_ e: LoadError) -> LoadError {
+        switch e {
+        case .session(var s) where s.issues.count > 1:
+            s.unlisted += s.issues.count - 1
+            s.issues.removeLast(s.issues.count - 1)
+            return .session(s)
+        case .template(var t) where t.issues.count > 1:
+            t.unlisted += t.issues.count - 1
+            t.issues.removeLast(t.issues.count - 1)
+            return .template(t)
+        default:
+            return e
         }
     }
 
