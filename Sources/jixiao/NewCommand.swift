@@ -13,9 +13,10 @@ struct NewCommand: ParsableCommand {
         discussion: """
         示例 / examples:
           jixiao new --template national-project --unit 某单位 --year 2025 s.json
-          jixiao new --from suining-2024.json                 新建 suining-2025.json：沿用模板、单位、指标（一级、二级、三级、
-                                                             年度指标值、分值）和预期目标，清空金额、完成值、得分和偏差原因
+          jixiao new --from suining-2024.json                  新建 suining-2025.json
           jixiao new --from suining-2024.json next.json
+        --from 沿用上年的表的模板、单位、指标（一级、二级、三级、年度指标值、分值）和预期目标（草稿），
+        清空金额、完成值、得分和偏差原因。
         """)
 
     @Option(name: .long, help: "模板 id，见 jixiao templates；在终端中省略时会列出模板供选择 (template id; asked for in a terminal when left out)")

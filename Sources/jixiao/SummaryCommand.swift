@@ -16,7 +16,7 @@ struct SummaryCommand: ParsableCommand {
           jixiao summary 2024/ --filter 三等 --filter 四等    只列三等、四等
           jixiao summary 2024/ --filter 有错误                只列有错误的表
           jixiao summary 2024/ --format csv --output 汇总.csv
-          jixiao summary 2024/ --save 汇总-2024.json          另存为汇总表（guangxi-project-summary），可编辑、校验、打印
+          jixiao summary 2024/ --save 汇总.json              另存为汇总表，可编辑、校验、打印
         """)
 
     @Argument(help: "表或文件夹 (sheets or folders of sheets)")
