@@ -7,11 +7,14 @@ seed 000 example and on generated sheets of 1,000 and 10,000 indicator rows. Eac
 the median of several runs of the real binary, process start included. Before that, the
 editor in process: keys on the generated sheets, and keys with a 1.4 MB long text pasted
 into seed 000 (jixiao-bench --long-text). Then `validate` on hostile files that fit under
-the 16 MB read limit (issue 11), with peak memory.
+the 16 MB read limit (issue 11), with peak memory. Last, `summary` over 10,000 sheets made from
+the examples (issue 15): seed 004's 40 projects as national-project sheets and the four
+examples, copied into 100 folders with their units renamed.
 """
-import csv, json, os, re, shutil, statistics, subprocess, sys, tempfile, time
+import csv, glob, json, os, re, shutil, statistics, subprocess, sys, tempfile, time
 from decimal import Decimal
 
+import seed004
 from measure import run_measured
 
 BIN = sys.argv[1] if len(sys.argv) > 1 else os.path.abspath(".build/release/jixiao")
@@ -272,9 +275,54 @@ def main():
             worst = {"ms": max(worst["ms"], ms), "peak": max(worst["peak"], peak)}
             print(f"{name:<32}{os.path.getsize(path):>12,}{code:>6}{ms:>9.0f}{peak:>9.1f}")
         results["hostile"] = worst
+        print()
+        results["summary"] = summary_figures(tmp)
         goals(results)
     finally:
         shutil.rmtree(tmp)
+
+
+def summary_sheets(tmp, count):
+    """`count` sheets in 100 folders, made from seed 004's 40 projects (tests/seed004.py) and
+    the four examples, each saved once by `jixiao format` so that it has its `computed` block,
+    as sheets do; the copies differ in their unit's name. Returns the top folder."""
+    base = os.path.join(tmp, "summary-base")
+    seed004.split(base)
+    for name in sorted(os.listdir(os.path.dirname(EXAMPLE))):
+        shutil.copy(os.path.join(os.path.dirname(EXAMPLE), name), base)
+    sources = sorted(glob.glob(os.path.join(base, "*.json")))
+    subprocess.run([BIN, "format"] + sources, check=True)
+    texts = [open(p, encoding="utf-8").read() for p in sources]
+    top = os.path.join(tmp, "summary")
+    for i in range(count):
+        folder = os.path.join(top, f"unit-{i % 100:02d}")
+        os.makedirs(folder, exist_ok=True)
+        text = texts[i % len(texts)]
+        doc = json.loads(text)
+        text = text.replace(json.dumps(doc["unit"], ensure_ascii=False), json.dumps(f"{doc['unit']}（{i % 100}）", ensure_ascii=False), 1)
+        with open(os.path.join(folder, f"{i:05d}.json"), "w", encoding="utf-8") as f:
+            f.write(text)
+    return top
+
+
+def summary_figures(tmp):
+    """jixiao summary over 10,000 sheets: each output format, median wall time and peak memory."""
+    n = 10_000
+    top = summary_sheets(tmp, n)
+    print(f"Summary of {n:,} sheets ({sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(top) for f in fs) / 1e6:.0f} MB),"
+          f" release build, {os.cpu_count()} cores, output to a file:")
+    print(f"{'format':<24}{'ms':>9}{'peak MB':>9}")
+    figures = {}
+    for label, args in [("text", []), ("csv", ["--format", "csv"]), ("markdown", ["--format", "markdown"]),
+                        ("text, by 主管部门", ["--group-by", "主管部门"]), ("csv, one core", ["--format", "csv", "--jobs", "1"])]:
+        out = os.path.join(tmp, "summary-out")
+        ms, code, peak = measured([BIN, "summary", top, "--output", out] + args, 5)
+        os.unlink(out)
+        if code != 0:
+            raise SystemExit(f"summary {args} exited {code}")
+        figures[label] = {"ms": ms, "peak": peak}
+        print(f"{label:<24}{ms:>9.0f}{peak:>9.1f}")
+    return figures
 
 
 def long_text_figures(out):
@@ -288,7 +336,7 @@ def long_text_figures(out):
 
 
 def goals(r):
-    """The goals of issues 5 and 11, each against what was measured in this run."""
+    """The goals of issues 5, 11 and 15, each against what was measured in this run."""
     long = r["long text"]
     rows = [
         ("first frame, seed 000 < 20 ms", r["pty 0"]["first"], 20, "ms"),
@@ -307,6 +355,8 @@ def goals(r):
         ("peak memory, seed 000 < 20 MB", r["pty 0"]["peak"], 20, "MB"),
         ("slowest hostile file < 2,000 ms", r["hostile"]["ms"], 2000, "ms"),
         ("largest peak memory of a hostile file < 200 MB", r["hostile"]["peak"], 200, "MB"),
+        ("summary of 10,000 sheets < 2,000 ms (slowest format)", max(v["ms"] for k, v in r["summary"].items() if "one core" not in k), 2000, "ms"),
+        ("summary of 10,000 sheets < 200 MB (largest peak)", max(v["peak"] for v in r["summary"].values()), 200, "MB"),
     ]
     print()
     print("Goals:")

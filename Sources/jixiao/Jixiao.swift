@@ -17,7 +17,7 @@ struct Jixiao: ParsableCommand {
         """,
         version: JixiaoVersion.current,
         subcommands: [EditCommand.self, ReviewCommand.self, TemplatesCommand.self, NewCommand.self, SetCommand.self, GetCommand.self,
-                      ValidateCommand.self, PrintCommand.self, FormatCommand.self, SchemaCommand.self],
+                      ValidateCommand.self, PrintCommand.self, SummaryCommand.self, FormatCommand.self, SchemaCommand.self],
         defaultSubcommand: EditCommand.self
     )
 

@@ -9,11 +9,22 @@ import JixiaoCore
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
-        abstract: "按模板新建一张空表，绝不覆盖已有文件 (create an empty sheet; never overwrites)")
+        abstract: "按模板新建一张空表，或从上年的表开始，绝不覆盖已有文件 (create an empty sheet, or next year's from this year's; never overwrites)",
+        discussion: """
+        示例 / examples:
+          jixiao new --template national-project --unit 某单位 --year 2025 s.json
+          jixiao new --from suining-2024.json                  新建 suining-2025.json
+          jixiao new --from suining-2024.json next.json
+        --from 沿用上年的表的模板、单位、指标（一级、二级、三级、年度指标值、分值）和预期目标（草稿），
+        清空金额、完成值、得分和偏差原因。
+        """)
 
     @Option(name: .long, help: "模板 id，见 jixiao templates；在终端中省略时会列出模板供选择 (template id; asked for in a terminal when left out)",
             completion: TemplateCompletion.ids)
     var template: String?
+
+    @Option(name: .long, help: "从上年的表开始（新表为其下一年度）(start from last year's sheet)")
+    var from: String?
 
     @Option(name: .long, help: "单位名称 (unit name)")
     var unit: String = ""
@@ -30,6 +41,7 @@ struct NewCommand: ParsableCommand {
     func run() throws {
         let lang = common.language
         let reg = common.registry()
+        if let from { return try startFrom(from, reg, lang) }
         var template = self.template, file = self.file, unit = self.unit, year = self.year
         if template == nil || file == nil {
             guard isatty(STDIN_FILENO) == 1 else {

@@ -40,12 +40,7 @@ struct PrintCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
-        guard width >= TextRenderer.minWidth else {
-            throw ValidationError("--width 至少为 \(TextRenderer.minWidth) (at least \(TextRenderer.minWidth))")
-        }
-        if let pageLength, pageLength < TextRenderer.minPageLength {
-            throw ValidationError("--page-length 至少为 \(TextRenderer.minPageLength) (at least \(TextRenderer.minPageLength))")
-        }
+        try DocumentOutput.check(width: width, pageLength: pageLength)
     }
 
     func run() throws {
@@ -60,42 +55,9 @@ struct PrintCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let doc = SheetLayout(session: loaded.session, template: loaded.template, computed: computed, problems: problems, lang: lang).document()
-        let text: String
-        switch format {
-        case .text: text = TextRenderer(width: width, border: border, pageLength: pageLength, lang: lang).render(doc)
-        case .csv: text = CSVRenderer(lang: lang).render(doc)
-        case .markdown: text = MarkdownRenderer().render(doc)
-        }
-        if let output {
-            if let why = refusedOutput(output) {
-                complain(why)
-                throw ExitCode(2)
-            }
-            do { try AtomicFile.write(Array(text.utf8), to: output) } catch {
-                complain(error.render(lang))
-                throw ExitCode(2)
-            }
-        } else {
-            // Written as it is, not through `say`: SheetLayout has already shown every text
-            // from the sheet and the template as \u001B, and what is left is the renderers' own
-            // layout, whose form feeds (page breaks) and CR LF (CSV's line ends) must stay.
-            print(text, terminator: "")
-        }
-    }
-
-    /// Why `--output` must not be written: it is the sheet being printed, or another sheet
-    /// (a printout written over a sheet would replace it, with no backup).
-    func refusedOutput(_ output: String) -> String? {
-        let lang = common.language
-        guard let there = FileStatus.of(output) else { return nil }
-        if let input = FileStatus.of(file), there.isSameFile(as: input) {
-            return lang.pick("\(output): 这正是要打印的表，不会用打印结果覆盖它", "\(output): this is the sheet being printed; it is not overwritten with its printout")
-        }
-        if there.isRegular, let bytes = try? AtomicFile.read(output), let doc = try? JSONParser.parse(bytes),
-           SessionCodec.templateReference(doc) != nil || doc.objectValue?["recovery"] != nil {
-            return lang.pick("\(output): 这是一张表（会话文件），不会用打印结果覆盖它", "\(output): this is a sheet (a session file); it is not overwritten with a printout")
-        }
-        return nil
+        try DocumentOutput(format: format, width: width, border: border, pageLength: pageLength, output: output,
+                           source: ("这正是要打印的表", "this is the sheet being printed"), product: ("打印结果", "its printout"))
+            .write(doc, sources: FileStatus.of(file).map { [$0] } ?? [], lang: lang)
     }
 }
 

@@ -1,0 +1,67 @@
+import ArgumentParser
+import JixiaoCore
+
+/// A laid-out document written out, as `print` and `summary` write theirs: rendered as text,
+/// CSV or Markdown, and sent to standard output or, atomically, to `--output`, which is never
+/// one of the sheets it was made from, nor any other sheet or recovery journal (a printout
+/// written over a sheet would replace it, with no backup).
+struct DocumentOutput {
+    var format: PrintCommand.Format
+    var width: Int
+    var border: TextRenderer.Border
+    var pageLength: Int?
+    var output: String?
+    /// What the output is made from and what it is, in messages: ("这正是要打印的表",
+    /// "this is the sheet being printed") and ("打印结果", "its printout").
+    var source: (zh: String, en: String)
+    var product: (zh: String, en: String)
+
+    /// The limits of `--width` and `--page-length`, as usage errors.
+    static func check(width: Int, pageLength: Int?) throws {
+        guard width >= TextRenderer.minWidth else {
+            throw ValidationError("--width 至少为 \(TextRenderer.minWidth) (at least \(TextRenderer.minWidth))")
+        }
+        if let pageLength, pageLength < TextRenderer.minPageLength {
+            throw ValidationError("--page-length 至少为 \(TextRenderer.minPageLength) (at least \(TextRenderer.minPageLength))")
+        }
+    }
+
+    /// Renders and writes `doc`; a refused or failed `--output` is said and exits 2.
+    func write(_ doc: PrintDocument, sources: [FileStatus], lang: Language) throws {
+        let text: String
+        switch format {
+        case .text: text = TextRenderer(width: width, border: border, pageLength: pageLength, lang: lang).render(doc)
+        case .csv: text = CSVRenderer(lang: lang).render(doc)
+        case .markdown: text = MarkdownRenderer().render(doc)
+        }
+        guard let output else {
+            // Written as it is, not through `say`: the layout (SheetLayout, SummaryLayout) has
+            // already shown every text from the sheets and the template as \u001B, and what is
+            // left is the renderers' own, whose form feeds (page breaks) and CR LF (CSV's line
+            // ends) must stay.
+            print(text, terminator: "")
+            return
+        }
+        if let why = refusal(output, sources: sources, lang: lang) {
+            complain(why)
+            throw ExitCode(2)
+        }
+        do { try AtomicFile.write(Array(text.utf8), to: output) } catch {
+            complain(error.render(lang))
+            throw ExitCode(2)
+        }
+    }
+
+    /// Why `output` must not be written: it is one of `sources`, or a sheet, or a journal.
+    func refusal(_ output: String, sources: [FileStatus], lang: Language) -> String? {
+        guard let there = FileStatus.of(output) else { return nil }
+        if sources.contains(where: there.isSameFile) {
+            return lang.pick("\(output): \(source.zh)，不会用\(product.zh)覆盖它", "\(output): \(source.en); it is not overwritten with \(product.en)")
+        }
+        if there.isRegular, let bytes = try? AtomicFile.read(output), let doc = try? JSONParser.parse(bytes),
+           SessionCodec.templateReference(doc) != nil || doc.objectValue?["recovery"] != nil {
+            return lang.pick("\(output): 这是一张表（会话文件），不会用\(product.zh)覆盖它", "\(output): this is a sheet (a session file); it is not overwritten with \(product.en)")
+        }
+        return nil
+    }
+}
