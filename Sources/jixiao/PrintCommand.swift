@@ -9,6 +9,7 @@ struct PrintCommand: ParsableCommand {
         示例 / examples:
           jixiao print s.json                          宽 100 列，Unicode 表格线
           jixiao print s.json --width 80 --border ascii
+          jixiao print s.json --ambiguous wide         “ ” ≥ — 和表格线占 2 列的终端或打印机
           jixiao print s.json --page-length 66 --output s.txt   分页：换页符、续表表头、第 N 页 / 共 M 页
           jixiao print s.json --format csv --output s.csv
         有问题的草稿照常打印，问题清单附在最后；--strict 则在有错误时拒绝打印（退出码 1）。
@@ -24,6 +25,9 @@ struct PrintCommand: ParsableCommand {
 
     @Option(name: .long, help: "表格线：unicode 或 ascii (border style)")
     var border: TextRenderer.Border = .unicode
+
+    @Option(name: .long, help: "“ ” ≥ — ※ 和表格线等东亚歧义宽度字符按几列排：narrow（1 列，默认）或 wide（2 列，许多中文终端和打印机如此）(East-Asian-Ambiguous characters: 1 or 2 columns)")
+    var ambiguous: AmbiguousWidth = .narrow
 
     @Option(name: .long, help: "每页行数（含页脚），用于打印机分页，至少 \(TextRenderer.minPageLength) (lines per page)")
     var pageLength: Int?
@@ -62,7 +66,7 @@ struct PrintCommand: ParsableCommand {
         let doc = SheetLayout(session: loaded.session, template: loaded.template, computed: computed, problems: problems, lang: lang).document()
         let text: String
         switch format {
-        case .text: text = TextRenderer(width: width, border: border, pageLength: pageLength, lang: lang).render(doc)
+        case .text: text = TextRenderer(width: width, border: border, pageLength: pageLength, lang: lang, ambiguous: ambiguous).render(doc)
         case .csv: text = CSVRenderer(lang: lang).render(doc)
         case .markdown: text = MarkdownRenderer().render(doc)
         }
@@ -100,3 +104,4 @@ struct PrintCommand: ParsableCommand {
 }
 
 extension TextRenderer.Border: ExpressibleByArgument {}
+extension AmbiguousWidth: ExpressibleByArgument {}

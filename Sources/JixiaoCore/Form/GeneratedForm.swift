@@ -39,7 +39,8 @@ enum GeneratedForm {
                     var rows = [FormRow]()
                     for f in g.fields {
                         var r = row([.label(f.id), .value(f.id, prefix: FormText())])
-                        r.cells[1].withUnit = f.kind.isNumeric
+                        // A rate shows its %; other units are in the label's heading or go without.
+                        r.cells[1].withUnit = f.kind == .percent
                         rows.append(r)
                     }
                     parts.append(FormPart(title: g.title.isEmpty ? title : FormText(g.title, en: g.titleEn), rows: rows))
