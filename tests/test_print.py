@@ -201,6 +201,9 @@ def test_numbers_and_codes_are_never_cut(jx):
 
 def test_footer_lines_print_under_the_grids(jx):
     out = jx("print", EXAMPLES / YIYANG).stdout
+    # Seed 002 prints its 填表人 line under both of its sheets.
+    assert out.count("填表人：________　　填报日期：________　　联系电话：________　　单位负责人签字：________") == 2
+    assert out.index("附件2") > out.index("附件1")
     lines = out.split("\n")
     last_grid = max(i for i, line in enumerate(lines) if is_grid_line(line))
     footer = max(i for i, line in enumerate(lines) if line.startswith("填表人"))
