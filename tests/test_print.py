@@ -234,6 +234,8 @@ def test_pages_have_footer_form_feed_and_repeated_headers(jx):
     assert continued, "the project grid should continue on a later page with its title marked 续"
     for pg in continued:
         assert "项目编码" in pg  # the header row is repeated
+    # The department's sheet starts a page of its own.
+    assert any(pg.strip("\n").split("\n")[0].strip() == "2022年度部门预算绩效自评结果" for pg in pages)
     en = jx("print", EXAMPLES / ZIYUAN, "--page-length", 50, "--lang", "en").stdout
     assert "Page 1 of" in en
 
@@ -263,6 +265,8 @@ def test_csv_is_one_table_per_part_of_the_form(jx):
 def test_markdown_tables(jx):
     md = jx("print", EXAMPLES / ZIYUAN, "--format", "markdown").stdout
     assert md.startswith("# 2022年度项目自评汇总表")
+    assert "## 附件 2022年度项目自评汇总表" in md
+    assert "## 2022年度部门预算绩效自评结果" in md
     assert " ---: |" in md
     assert "| 40 | 450329220310600100001 |" in md
 
