@@ -162,6 +162,48 @@ final class FormLayoutTests: XCTestCase {
         XCTAssertEqual(issues.map(\.pointer.description), ["/form/sheets/0/parts/0/rows/0/0/colspan"])
     }
 
+    // MARK: the shipped templates
+
+    /// Each shipped template draws its own form, and everything a sheet holds is on it: every
+    /// field (typed or computed), every grid cell, every table and the indicator grid.
+    func testEveryShippedFormShowsEverythingItsTemplateHolds() throws {
+        for t in Fixtures.registry.templates {
+            XCTAssertFalse(t.form.isGenerated, "\(t.id) has no form of its own")
+            var values = Set<String>(), regions = Set<String>(), placeholders = Set<String>()
+            for sheet in t.form.sheets {
+                for line in [sheet.caption, sheet.title] + sheet.above + sheet.below {
+                    placeholders.formUnion(FormReference.placeholders(in: line.zh))
+                }
+                for part in sheet.parts {
+                    for row in part.rows {
+                        if let r = row.region { regions.insert(r) }
+                        for cell in row.cells {
+                            switch cell.content {
+                            case .value(let ref, let prefix):
+                                values.insert(ref)
+                                placeholders.formUnion(FormReference.placeholders(in: prefix.zh))
+                            case .text(let text): placeholders.formUnion(FormReference.placeholders(in: text.zh))
+                            default: break
+                            }
+                        }
+                    }
+                }
+            }
+            let shown = values.union(placeholders)
+            XCTAssertTrue(shown.contains("unit"), "\(t.id): the unit")
+            for id in t.index.fieldOrder { XCTAssertTrue(shown.contains(id), "\(t.id): field \(id) is not on the form") }
+            for (gid, g) in t.index.grids {
+                for row in t.index.valueRows(of: g) {
+                    for c in g.columns { XCTAssertTrue(shown.contains("\(row.id).\(c.id)"), "\(t.id): grid \(gid) cell \(row.id).\(c.id)") }
+                }
+            }
+            for tid in t.index.tableOrder { XCTAssertTrue(regions.contains(tid), "\(t.id): table \(tid) is not on the form") }
+            if t.indicators != nil { XCTAssertTrue(regions.contains("indicators"), "\(t.id): the indicator grid") }
+            if t.total != nil { XCTAssertTrue(shown.contains("total") && shown.contains("grade"), "\(t.id): 总分 and 等级") }
+        }
+        XCTAssertEqual(Fixtures.registry.templates.count, 6)
+    }
+
     // MARK: generated forms
 
     /// A template without a form gets one: every part tiles its grid, and it names only what
