@@ -7,8 +7,11 @@ BIN        := .build/debug/jixiao
 RELEASE    := .build/release/jixiao
 EXAMPLE    := Templates/examples/suining-2024.json
 # g++ brings libstdc++.so, which libFuzzer (make fuzz) links against. util-linux brings setpriv
-# (the two-user tests). The Python test helpers come from Debian too.
-APT_PKGS   := libncurses-dev tmux g++ util-linux python3 python3-pytest python3-jsonschema python3-wcwidth python3-pexpect
+# (the two-user tests). The Python test helpers come from Debian too. libxlsxwriter-dev: the
+# header print --format xlsx is built against (the library itself is loaded when used);
+# python3-openpyxl reads the workbooks back in the tests.
+APT_PKGS   := libncurses-dev tmux g++ util-linux python3 python3-pytest python3-jsonschema python3-wcwidth python3-pexpect \
+              libxlsxwriter-dev python3-openpyxl
 
 .PHONY: all deps build release install test test-swift test-cli run bench fuzz fuzz-short fuzz-build clean
 

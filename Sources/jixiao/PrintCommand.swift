@@ -1,21 +1,23 @@
 import ArgumentParser
 import JixiaoCore
+import JixiaoXLSX
 
 struct PrintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "print",
-        abstract: "把表打印为对齐的文本、CSV 或 Markdown (print the sheet as aligned text, CSV or Markdown)",
+        abstract: "按官方表样打印：对齐的文本、XLSX 工作簿、CSV 或 Markdown (print the sheet as its official form: text, XLSX, CSV or Markdown)",
         discussion: """
         示例 / examples:
           jixiao print s.json                          宽 100 列，Unicode 表格线
           jixiao print s.json --width 80 --border ascii
           jixiao print s.json --ambiguous wide         “ ” ≥ — 和表格线占 2 列的终端或打印机
           jixiao print s.json --page-length 66 --output s.txt   分页：换页符、续表表头、第 N 页 / 共 M 页
+          jixiao print s.json --format xlsx --output s.xlsx    电子表格：合并单元格、数字格式、打印设置
           jixiao print s.json --format csv --output s.csv
         有问题的草稿照常打印，问题清单附在最后；--strict 则在有错误时拒绝打印（退出码 1）。
         """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, csv, markdown }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, xlsx, csv, markdown }
 
     @Argument(help: "会话文件 (session file)")
     var file: String
@@ -32,7 +34,7 @@ struct PrintCommand: ParsableCommand {
     @Option(name: .long, help: "每页行数（含页脚），用于打印机分页，至少 \(TextRenderer.minPageLength) (lines per page)")
     var pageLength: Int?
 
-    @Option(name: .long, help: "输出格式：text、csv、markdown")
+    @Option(name: .long, help: "输出格式：text、xlsx（须配 --output）、csv、markdown (output format; xlsx needs --output)")
     var format: Format = .text
 
     @Option(name: .long, help: "写入文件而不是标准输出（原子写入）(write to a file)")
@@ -50,6 +52,9 @@ struct PrintCommand: ParsableCommand {
         if let pageLength, pageLength < TextRenderer.minPageLength {
             throw ValidationError("--page-length 至少为 \(TextRenderer.minPageLength) (at least \(TextRenderer.minPageLength))")
         }
+        if format == .xlsx && output == nil {
+            throw ValidationError("--format xlsx 需要 --output 文件名：工作簿不写到终端 (--format xlsx needs --output: a workbook is not written to a terminal)")
+        }
     }
 
     func run() throws {
@@ -64,17 +69,24 @@ struct PrintCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let doc = SheetLayout(session: loaded.session, template: loaded.template, computed: computed, problems: problems, lang: lang).document()
+        if let output, let why = refusedOutput(output) {
+            complain(why)
+            throw ExitCode(2)
+        }
         let text: String
         switch format {
         case .text: text = TextRenderer(width: width, border: border, pageLength: pageLength, lang: lang, ambiguous: ambiguous).render(doc)
         case .csv: text = CSVRenderer(lang: lang).render(doc)
         case .markdown: text = MarkdownRenderer().render(doc)
-        }
-        if let output {
-            if let why = refusedOutput(output) {
-                complain(why)
+        case .xlsx:
+            // validate() made sure of --output.
+            do { try XLSXWriter(lang: lang).write(doc, to: output ?? "") } catch {
+                complain(error.render(lang))
                 throw ExitCode(2)
             }
+            return
+        }
+        if let output {
             do { try AtomicFile.write(Array(text.utf8), to: output) } catch {
                 complain(error.render(lang))
                 throw ExitCode(2)

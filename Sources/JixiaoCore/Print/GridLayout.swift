@@ -8,12 +8,12 @@
 /// but a short label is kept on one line); then the width left over goes to the columns
 /// whose cells would be wider, then to the columns that grow (`FormColumn.grow`). A cell
 /// spanning columns shares what it needs among them.
-struct GridLayout {
-    let grid: PrintGrid
+public struct GridLayout {
+    public let grid: PrintGrid
     /// `owner[row][column]`: the cell covering that slot (an index into `grid.cells`).
     let owner: [[Int]]
     /// Content width of each column, padding excluded.
-    let widths: [Int]
+    public let widths: [Int]
     /// Spaces between a cell's text and its borders: 1, or 0 when the grid is too wide for them.
     let padding: Int
     /// Columns one border character takes: 2 for box drawing counted as East-Asian-Ambiguous wide.
@@ -23,17 +23,17 @@ struct GridLayout {
     let margin: Int
     let ambiguous: AmbiguousWidth
     /// Each cell's lines, and their widths.
-    let lines: [[String]]
+    public let lines: [[String]]
     let lineWidths: [[Int]]
     /// Content lines of each row.
-    let heights: [Int]
+    public let heights: [Int]
 
     /// The narrowest a column is made before its words would be cut: four Chinese characters.
     static let shortLabel = 8
     /// A heading up to this wide is kept on one line: eight Chinese characters.
     static let oneLine = 16
 
-    init(_ grid: PrintGrid, width: Int, glyph: Int, ambiguous: AmbiguousWidth) {
+    public init(_ grid: PrintGrid, width: Int, glyph: Int = 1, ambiguous: AmbiguousWidth = .narrow) {
         self.grid = grid
         self.glyph = glyph
         self.ambiguous = ambiguous
