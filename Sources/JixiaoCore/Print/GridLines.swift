@@ -111,19 +111,22 @@ extension GridLayout {
             line.append(contentsOf: repeatElement(space, count: padding + left))
             line += t.utf8
             line.append(contentsOf: repeatElement(space, count: gap - left + padding))
+            // A cell shows once in a slot: its next line goes in the next slot it shows in.
+            next[k] += 1
         }
+        // The runs of each row, found once: a row shows in several slots.
+        var rowRuns = [[(cell: Int, from: Int, to: Int)]?](repeating: nil, count: owner.count)
         for slot in slots {
             var line = [UInt8]()
             line.reserveCapacity(lineWidth * 3)
             line.append(contentsOf: repeatElement(space, count: margin))
-            var shown = [Int]()
             switch slot {
             case .content(let r):
                 line += g.vertical
-                for run in runs(r) {
+                if rowRuns[r] == nil { rowRuns[r] = runs(r) }
+                for run in rowRuns[r] ?? [] {
                     text(run.cell, from: run.from, to: run.to, into: &line)
                     line += g.vertical
-                    shown.append(run.cell)
                 }
             case .top, .bottom, .rule:
                 let (a, b): (Int?, Int?)
@@ -155,13 +158,11 @@ extension GridLayout {
                         var end = c
                         while end + 1 < n && !ruled(end + 1) && owner[b ?? 0][end + 1] == k { end += 1 }
                         text(k, from: c, to: end, into: &line)
-                        shown.append(k)
                         c = end + 1
                     }
                     line += junction(c).utf8
                 }
             }
-            for k in shown { next[k] += 1 }
             out.append(String(decoding: line, as: UTF8.self))
         }
         return out

@@ -182,8 +182,8 @@ public struct SheetLayout {
             let first = rows.count
             let tiling = FormTiling(part, columns: s.columns.count)
             // Rows each template row becomes: a region row as many as its table has (at least one).
-            let regionRows: [[RegionRow]] = part.rows.map { $0.region.map(rows(of:)) ?? [] }
-            let heights = part.rows.indices.map { part.rows[$0].region == nil ? 1 : regionRows[$0].count }
+            let regions: [Region?] = part.rows.map { $0.region.map(region) }
+            let heights = regions.map { $0?.count ?? 1 }
             var start = [Int]()
             var at = first
             for h in heights {
@@ -193,8 +193,8 @@ public struct SheetLayout {
             for (t, row) in part.rows.enumerated() {
                 for _ in 0..<heights[t] { rows.append(PrintGridRow(part: partIndex, header: row.header, repeats: row.repeats)) }
                 let starts = t < tiling.starts.count ? tiling.starts[t] : []
-                if row.region != nil {
-                    cells += regionCells(row, starts: starts, rows: regionRows[t], firstRow: start[t])
+                if let region = regions[t] {
+                    cells += regionCells(row, starts: starts, region: region, firstRow: start[t])
                     continue
                 }
                 for (k, cell) in row.cells.enumerated() where k < starts.count {
@@ -252,77 +252,103 @@ public struct SheetLayout {
 
     // MARK: regions
 
-    /// One row of a region's table: the values of its columns by key.
-    typealias RegionRow = [String: Shown]
+    /// A region's table: how many rows it prints (an empty table keeps one blank row to write
+    /// in), and for a column key, its value in row n. The column is looked up once, not once a
+    /// row: a region has as many rows as the sheet.
+    struct Region {
+        var count: Int
+        var column: (String) -> (Int) -> Shown
+    }
 
-    func rows(of region: String) -> [RegionRow] {
-        if region == "indicators" { return indicatorRows() }
-        guard let tab = template.index.tables[region] else { return [[:]] }
-        let list = session.tables[region] ?? []
-        if list.isEmpty { return [[:]] }
-        return list.enumerated().map { n, r in
-            var out = RegionRow()
-            out["#"] = Shown(text: String(n + 1), figure: PrintFigure(value: Decimal(n + 1), decimals: 0), numeric: true)
-            for c in tab.columns {
-                out[c.id] = fieldValue(r[c.id], computed: computed.tableRows[region]?[n][c.id], c)
-            }
-            return out
+    static func runningNumber(_ n: Int) -> Shown {
+        Shown(text: String(n + 1), figure: PrintFigure(value: Decimal(n + 1), decimals: 0), numeric: true)
+    }
+
+    func region(_ id: String) -> Region {
+        if id == "indicators" { return indicatorRegion() }
+        guard let tab = template.index.tables[id], let list = session.tables[id], !list.isEmpty else {
+            return Region(count: 1) { _ in { _ in .blank } }
+        }
+        let computedRows = computed.tableRows[id]
+        return Region(count: list.count) { key in
+            if key == "#" { return Self.runningNumber }
+            guard let c = tab.columns.first(where: { $0.id == key }) else { return { _ in .blank } }
+            return { n in fieldValue(list[n][key], computed: computedRows.flatMap { n < $0.count ? $0[n][key] : nil }, c) }
         }
     }
 
-    func indicatorRows() -> [RegionRow] {
+    func indicatorRegion() -> Region {
         let places = template.rounding.score
-        func score(_ s: String?) -> Shown {
-            guard let s else { return Shown(text: "", figure: nil, numeric: true) }
-            return Shown(text: shown(s), figure: ExactDecimal.parse(s).map { PrintFigure(value: $0, decimals: places) }, numeric: true)
-        }
-        func text(_ s: String, multiline: Bool = false) -> Shown { Shown(text: shown(s, multiline: multiline), figure: nil, numeric: false) }
         var list = session.indicators
         // An empty grid is printed as the blank form is: one row for each 二级 of each 一级.
         if list.isEmpty, let scheme = template.indicators {
             list = scheme.tiers.flatMap { tier in tier.level2.map { IndicatorRow(level1: tier.name, level2: $0) } }
         }
-        if list.isEmpty { return [[:]] }
-        return list.enumerated().map { n, r in
-            ["#": Shown(text: String(n + 1), figure: PrintFigure(value: Decimal(n + 1), decimals: 0), numeric: true),
-             "level1": text(r.level1), "level2": text(r.level2), "name": text(r.name), "target": text(r.target), "actual": text(r.actual),
-             "weight": score(r.weight), "score": score(r.score), "deviation": text(r.deviation, multiline: true)]
+        if list.isEmpty { return Region(count: 1) { _ in { _ in .blank } } }
+        func text(_ s: String, multiline: Bool = false) -> Shown { Shown(text: shown(s, multiline: multiline), figure: nil, numeric: false) }
+        func score(_ s: String?) -> Shown {
+            guard let s else { return Shown(text: "", figure: nil, numeric: true) }
+            return Shown(text: shown(s), figure: ExactDecimal.parse(s).map { PrintFigure(value: $0, decimals: places) }, numeric: true)
+        }
+        return Region(count: list.count) { key in
+            switch key {
+            case "#": return Self.runningNumber
+            case "level1": return { text(list[$0].level1) }
+            case "level2": return { text(list[$0].level2) }
+            case "name": return { text(list[$0].name) }
+            case "target": return { text(list[$0].target) }
+            case "actual": return { text(list[$0].actual) }
+            case "weight": return { score(list[$0].weight) }
+            case "score": return { score(list[$0].score) }
+            case "deviation": return { text(list[$0].deviation, multiline: true) }
+            default: return { _ in .blank }
+            }
         }
     }
 
-    /// The tier weight after a 一级 name: 产出指标（50分）.
-    func withTierWeight(_ level1: String) -> String {
-        guard !level1.isEmpty, let w = template.indicators?.tiers.first(where: { shown($0.name) == level1 })?.weight else { return level1 }
-        return level1 + "（\(ExactDecimal.plainString(w))分）"
+    /// The tier weight after each 一级 name: 产出指标（50分）, by the name as shown.
+    func tierLabels() -> [String: String] {
+        var out = [String: String]()
+        for tier in template.indicators?.tiers ?? [] {
+            out[shown(tier.name)] = shown(tier.name) + "（\(ExactDecimal.plainString(tier.weight))分）"
+        }
+        return out
     }
 
-    /// The cells of a region row printed for `rows`: grouped columns merge runs of equal values
-    /// (a run of a grouped column ends where a grouped column to its left starts a new one).
-    func regionCells(_ row: FormRow, starts: [Int], rows: [RegionRow], firstRow: Int) -> [PrintCell] {
+    /// The cells of a region row printed once for each row of its table: grouped columns merge
+    /// runs of equal values (a run of a grouped column ends where a grouped column to its left
+    /// starts a new one).
+    func regionCells(_ row: FormRow, starts: [Int], region: Region, firstRow: Int) -> [PrintCell] {
+        let count = region.count
+        let tiers = row.cells.contains(where: \.withWeight) ? tierLabels() : [:]
+        // Every value of every column, once.
+        let values: [[Shown]] = row.cells.map { cell in
+            guard case .column(let key) = cell.content else { return Array(repeating: .blank, count: count) }
+            let value = region.column(key)
+            return (0..<count).map { n in
+                var s = value(n)
+                if cell.withWeight, let labelled = tiers[s.text] { s.text = labelled }
+                return s
+            }
+        }
         var out = [PrintCell]()
-        let keys: [String?] = row.cells.map { if case .column(let k) = $0.content { return k } else { return nil } }
-        func shownAt(_ i: Int, _ k: Int) -> Shown {
-            guard let key = keys[k] else { return .blank }
-            var s = rows[i][key] ?? .blank
-            if row.cells[k].withWeight { s.text = withTierWeight(s.text) }
-            return s
-        }
+        out.reserveCapacity(count * row.cells.count)
         // runStart[k]: the first row of the current run of cell k.
         var runStart = [Int](repeating: 0, count: row.cells.count)
         func emit(_ k: Int, from: Int, to: Int) {
             guard k < starts.count else { return }
             let cell = row.cells[k]
-            let s = shownAt(from, k)
+            let s = values[k][from]
             let span = to - from + 1
             // A merged label (一级, 二级) is centred in its cell, on one row or many.
             let align = cell.align ?? (s.numeric ? .right : cell.group || span > 1 ? .center : .left)
             out.append(PrintCell(row: firstRow + from, column: starts[k], rowSpan: span, columnSpan: max(1, cell.columns),
                                  text: s.text, figure: s.figure, align: align, bold: cell.bold))
         }
-        for i in rows.indices {
+        for i in 0..<count {
             var leftContinues = true
             for k in row.cells.indices {
-                let continues = i > 0 && leftContinues && row.cells[k].group && shownAt(i, k).text == shownAt(i - 1, k).text
+                let continues = i > 0 && leftContinues && row.cells[k].group && values[k][i].text == values[k][i - 1].text
                 if row.cells[k].group { leftContinues = continues }
                 if !continues {
                     if i > 0 { emit(k, from: runStart[k], to: i - 1) }
@@ -330,9 +356,7 @@ public struct SheetLayout {
                 }
             }
         }
-        if !rows.isEmpty {
-            for k in row.cells.indices { emit(k, from: runStart[k], to: rows.count - 1) }
-        }
+        for k in row.cells.indices { emit(k, from: runStart[k], to: count - 1) }
         return out
     }
 }

@@ -9,6 +9,24 @@ public enum TextWrap {
     static let closing: Set<Unicode.Scalar> = ["，", "。", "、", "；", "：", "！", "？", "）", "》", "」", "』", "”", "’", "％", "…", ",", ".", ";", ":", "!", "?", ")", "]", "%"]
     static let opening: Set<Unicode.Scalar> = ["（", "《", "「", "『", "“", "‘", "(", "["]
 
+    /// `closing.contains(u)`, without hashing the letters, digits and Chinese characters that
+    /// make up nearly all of a text (this runs for every character of every printed cell).
+    @inline(__always)
+    static func isClosing(_ u: Unicode.Scalar) -> Bool {
+        let v = u.value
+        if v < 0x80 { return v == 0x2C || v == 0x2E || v == 0x3B || v == 0x3A || v == 0x21 || v == 0x3F || v == 0x29 || v == 0x5D || v == 0x25 }
+        if (0x4E00...0x9FFF).contains(v) { return false }
+        return closing.contains(u)
+    }
+
+    @inline(__always)
+    static func isOpening(_ u: Unicode.Scalar) -> Bool {
+        let v = u.value
+        if v < 0x80 { return v == 0x28 || v == 0x5B }
+        if (0x4E00...0x9FFF).contains(v) { return false }
+        return opening.contains(u)
+    }
+
     enum Token {
         /// A break point: " ", a tab (shown as one space) or "\u{3000}" (kept, two columns).
         case space(String, Int)
@@ -56,7 +74,7 @@ public enum TextWrap {
                 flushPrefix()
                 out.append(u == "\u{3000}" ? .space("\u{3000}", 2) : .space(" ", 1))
             default:
-                if closing.contains(u) && prefix.isEmpty && prefixWidth == 0 {
+                if isClosing(u) && prefix.isEmpty && prefixWidth == 0 {
                     // A closing mark stays with what it closes.
                     if wordWidth > 0 || !word.isEmpty {
                         if keepText { word.append(u) }
@@ -70,7 +88,7 @@ public enum TextWrap {
                     // After a Chinese mark (、，。) a line may break: "5577.04、3000.00" is two
                     // pieces. After "." or "%" it may not: they belong to the number.
                     if natural == 2 { flush() }
-                } else if opening.contains(u) {
+                } else if isOpening(u) {
                     flush()
                     if keepText { prefix.append(u) }
                     prefixWidth += w
