@@ -100,7 +100,7 @@ enum FormDecoder {
             cellValues = a
             cp = p
         } else {
-            guard let o = r.object(v, p, allowed: ["cells", "region", "header", "repeat"]) else { return nil }
+            guard let o = r.object(v, p, allowed: rowKeys) else { return nil }
             cellValues = r.array(o, "cells", p, required: true)
             cp = p / "cells"
             row.cellsInObject = true
@@ -118,9 +118,12 @@ enum FormDecoder {
     }
 
     static let contentKeys = ["text", "label", "value", "weight", "column"]
+    /// Made once: a form has hundreds of cells, and every command reads its template.
+    static let cellKeys = Set(contentKeys + ["textEn", "span", "rows", "align", "bold", "unit", "group", "withWeight"])
+    static let rowKeys: Set<String> = ["cells", "region", "header", "repeat"]
 
     static func cell(_ v: JSONValue, _ p: JSONPointer, inRegion: Bool, _ r: inout JSONReading) -> FormCell? {
-        guard let o = r.object(v, p, allowed: Set(contentKeys + ["textEn", "span", "rows", "align", "bold", "unit", "group", "withWeight"])) else { return nil }
+        guard let o = r.object(v, p, allowed: cellKeys) else { return nil }
         let given = contentKeys.filter { o[$0] != nil }
         let content: FormContent
         switch given {
