@@ -100,7 +100,7 @@ enum FormChecker {
         case .text(let text):
             checkText(text, at: p / "text", t, &r)
         case .label(let ref):
-            if label(ref, t) == nil { r.fail(p / "label", "“\(ref)”不是字段、表格的行或列", "\"\(ref)\" names no field, grid row or column") }
+            if t.formLabel(ref) == nil { r.fail(p / "label", "“\(ref)”不是字段、表格的行或列", "\"\(ref)\" names no field, grid row or column") }
         case .value(let ref, let prefix):
             checkText(prefix, at: p / "text", t, &r)
             if let why = valueProblem(ref, t) { r.fail(p / "value", why.zh, why.en) }
@@ -161,27 +161,5 @@ enum FormChecker {
         case .reference(.rowColumn):
             return ("“\(ref)”无法解析", "\"\(ref)\" cannot be resolved")
         }
-    }
-
-    /// The label a `label` cell shows, in both languages; nil when the reference names nothing.
-    static func label(_ ref: String, _ t: Template) -> (zh: String, en: String)? {
-        let ix = t.index
-        if let f = ix.fields[ref] { return (f.label, f.labelEn) }
-        if let (_, row) = ix.gridRows[ref] { return (row.label, row.labelEn) }
-        guard let r = ref.firstRange(of: "[].") else { return nil }
-        let owner = String(ref[..<r.lowerBound]), column = String(ref[r.upperBound...])
-        if owner == "indicators" {
-            guard let scheme = t.indicators, IndicatorRow.keys.contains(column) else { return nil }
-            switch column {
-            case "name": return (scheme.nameLabel, IndicatorRow.label(column, .en))
-            case "target": return (scheme.targetLabel, IndicatorRow.label(column, .en))
-            case "actual": return (scheme.actualLabel, IndicatorRow.label(column, .en))
-            case "score": return (scheme.scoreLabel, IndicatorRow.label(column, .en))
-            case "deviation": return (scheme.deviationLabel, IndicatorRow.label(column, .en))
-            default: return (IndicatorRow.label(column, .zh), IndicatorRow.label(column, .en))
-            }
-        }
-        let columns = ix.tables[owner]?.columns ?? ix.grids[owner]?.columns ?? []
-        return columns.first { $0.id == column }.map { ($0.label, $0.labelEn) }
     }
 }

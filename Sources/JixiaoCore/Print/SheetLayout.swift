@@ -226,7 +226,7 @@ public struct SheetLayout {
         case .text(let t):
             s = Shown(text: label(t), figure: nil, numeric: false)
         case .label(let ref):
-            let l = FormChecker.label(ref, template) ?? ("", "")
+            let l = template.formLabel(ref) ?? ("", "")
             // A grid row's label keeps the row's indent level (a child under its parent).
             let indent = String(repeating: "  ", count: template.index.gridRows[ref]?.row.indent ?? 0)
             s = Shown(text: indent + label(FormText(l.zh, en: l.en)).trimmingWhitespace(), figure: nil, numeric: false)
