@@ -24,6 +24,10 @@ let package = Package(
             cSettings: [.define("_XOPEN_SOURCE_EXTENDED", to: "1"), .define("_DEFAULT_SOURCE")],
             linkerSettings: [.linkedLibrary("ncursesw")]
         ),
+        // C shim that loads libxlsxwriter (Debian libxlsxwriter-dev) when a workbook is written.
+        .target(name: "CXlsxWriter"),
+        // print --format xlsx: the printed form as a workbook.
+        .target(name: "JixiaoXLSX", dependencies: ["JixiaoCore", "CXlsxWriter"]),
         // The thin terminal layer: shows a ScreenBuffer, reads keys as Events.
         .target(name: "JixiaoTerminal", dependencies: ["JixiaoCore", "JixiaoEditor", "CCurses"]),
         // The command line: new, set, get, validate, print, schema, templates, edit, review.
@@ -33,6 +37,7 @@ let package = Package(
                 "JixiaoCore",
                 "JixiaoEditor",
                 "JixiaoTerminal",
+                "JixiaoXLSX",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

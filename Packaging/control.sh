@@ -4,7 +4,8 @@
 # Depends is not written by hand: dpkg-shlibdeps reads the shared libraries the binary really
 # links (its NEEDED entries: ncursesw, tinfo, libc, libstdc++, libgcc_s) and names the Debian
 # packages that provide them, with the versions the symbols it uses need. A library linked or
-# dropped later changes Depends with it. tests/test_install.py checks the result against ldd.
+# dropped later changes Depends with it; the one loaded with dlopen (libxlsxwriter) is added.
+# tests/test_install.py checks the result against ldd and that library.
 set -euo pipefail
 work=$1 version=$2 arch=$3
 root="$work/debian/jixiao"
@@ -17,6 +18,16 @@ if [ -z "$depends" ]; then
   echo "dpkg-shlibdeps found no dependencies for usr/bin/jixiao" >&2
   exit 2
 fi
+# print --format xlsx loads libxlsxwriter when it writes a workbook (dlopen: no NEEDED entry,
+# so that no other command pays for it and its libcrypto at start). The soname is the one the
+# binary was built against (LXW_SOVERSION in xlsxwriter.h); its package joins Depends.
+soversion=$(sed -n 's/^#define LXW_SOVERSION "\(.*\)"/\1/p' /usr/include/xlsxwriter.h)
+xlsx=$(dpkg -S "libxlsxwriter.so.$soversion" 2>/dev/null | grep -v -- '-dev:' | head -n1 | cut -d: -f1)
+if [ -z "$xlsx" ]; then
+  echo "no package holds libxlsxwriter.so.$soversion (apt-get install libxlsxwriter-dev)" >&2
+  exit 2
+fi
+depends="$depends, $xlsx"
 size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
 
 cat > "$root/DEBIAN/control" <<CONTROL

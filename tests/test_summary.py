@@ -26,12 +26,15 @@ def table(stdout):
     """The summary table of `--format csv`: its header and its rows, as dicts."""
     assert stdout.startswith("\ufeff"), "CSV for Excel starts with a BOM"
     lines = list(csv.reader(io.StringIO(stdout[1:])))
-    header = next(l for l in lines if l[:3] == ["栏目", "表", "序号"])[2:]
-    return [dict(zip(header, l[2:])) for l in lines if l[0] == SECTION and len(l) > 3]
+    # Each line: the sheet, the part of its grid, then the cells (the form's flat CSV).
+    head = next(l for l in lines if l[1] == SECTION and l[2] == "序号")
+    header = head[2:]
+    return [dict(zip(header, l[2:])) for l in lines if l[1] == SECTION and len(l) > 3 and l is not head]
 
 
 def paragraphs(stdout):
-    return [l[2] for l in csv.reader(io.StringIO(stdout[1:])) if len(l) == 3 and l[0] != "栏目"]
+    """The lines above and below the grid (a sheet's name, no part, one text)."""
+    return [l[2] for l in csv.reader(io.StringIO(stdout[1:])) if len(l) == 3 and l[1] == "" and l[0] != "表"]
 
 
 def fen(d):

@@ -181,6 +181,9 @@ def test_template_titles_with_escapes_are_shown_harmless(tmp_path, binary):
     t["id"] = "evil-dept"
     t["title"] = "{year}年度\x1b]0;pwned\x07\u202e自评表"
     t["region"] = "湖南\x9b31m"
+    # The form prints each sheet under its own title.
+    for sheet in t["form"]["sheets"]:
+        sheet["title"] = t["title"]
     (folder / "evil-dept.json").write_text(json.dumps(t, ensure_ascii=True, indent=2), encoding="utf-8")
     p = run_bytes("templates", "--templates", folder)
     assert p.returncode == 0, p.stderr.decode()
@@ -196,7 +199,7 @@ def test_template_titles_with_escapes_are_shown_harmless(tmp_path, binary):
         assert b"\\u001B" in p.stdout
         if fmt == "text":
             assert_fits(p.stdout.decode(), 60, "print")
-            title = p.stdout.decode().split("\n")[0]
+            title = next(line for line in p.stdout.decode().split("\n") if "pwned" in line)
             shown = title.strip()
             assert shown == "2024年度\\u001B]0;pwned\\u0007\\u202E自评表", title
             assert len(title) - len(shown) == (60 - wcswidth(shown)) // 2, f"the title is centred on what is shown: {title!r}"

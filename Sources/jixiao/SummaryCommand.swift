@@ -34,7 +34,7 @@ struct SummaryCommand: ParsableCommand {
     @Option(name: .long, help: "只列出：某一等级（一等 二等 三等 四等 未评分），或 有错误、有警告、有问题；可重复 (only sheets of a grade, or with errors, warnings, problems; repeatable)")
     var filter: [String] = []
 
-    @Option(name: .long, help: "输出格式：text、csv、markdown")
+    @Option(name: .long, help: "输出格式：text、xlsx（须配 --output）、csv、markdown (output format; xlsx needs --output)")
     var format: PrintCommand.Format = .text
 
     @Option(name: .long, help: "每行最多的显示列数（汉字占 2 列），至少 \(TextRenderer.minWidth) (line width in display columns)")
@@ -42,6 +42,9 @@ struct SummaryCommand: ParsableCommand {
 
     @Option(name: .long, help: "表格线：unicode 或 ascii (border style)")
     var border: TextRenderer.Border = .unicode
+
+    @Option(name: .long, help: "“ ” ≥ — ※ 和表格线等东亚歧义宽度字符按几列排：narrow（1 列，默认）或 wide（2 列）(East-Asian-Ambiguous characters: 1 or 2 columns)")
+    var ambiguous: AmbiguousWidth = .narrow
 
     @Option(name: .long, help: "每页行数（含页脚），用于打印机分页，至少 \(TextRenderer.minPageLength) (lines per page)")
     var pageLength: Int?
@@ -64,7 +67,7 @@ struct SummaryCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
-        try DocumentOutput.check(width: width, pageLength: pageLength)
+        try DocumentOutput.check(width: width, pageLength: pageLength, format: format, output: output)
         if let jobs, !(1...256).contains(jobs) { throw ValidationError("--jobs 应在 1 到 256 之间 (from 1 to 256)") }
         if let year, !(1949...2200).contains(year) { throw ValidationError("--year 应在 1949 到 2200 之间 (from 1949 to 2200)") }
     }
@@ -93,7 +96,7 @@ struct SummaryCommand: ParsableCommand {
         }
         let summary = ProjectSummary(rows, form: form, options: options)
         let doc = SummaryLayout.document(summary, failures: failures, lang: lang)
-        try DocumentOutput(format: format, width: width, border: border, pageLength: pageLength, output: output,
+        try DocumentOutput(format: format, width: width, border: border, ambiguous: ambiguous, pageLength: pageLength, output: output,
                            source: ("这是要汇总的表之一", "this is one of the sheets summarised"), product: ("汇总结果", "the summary"))
             .write(doc, sources: found.sheets.map(\.status), lang: lang)
         for f in failures { complain(f) }

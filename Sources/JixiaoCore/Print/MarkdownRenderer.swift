@@ -1,29 +1,39 @@
-/// Renders a `PrintDocument` as Markdown (GitHub tables): headings, paragraphs, and tables
-/// whose cells keep their line breaks as <br> and escape "|".
+/// Renders a `PrintDocument` as Markdown: a heading per sheet, the lines around its grid as
+/// paragraphs, and each part of the grid as a GitHub table (`FlatTable`) whose first row is
+/// its header. Cells keep their line breaks as <br> and escape "|"; a cell that goes on from
+/// the row above is left blank; columns of figures are right-aligned.
 public struct MarkdownRenderer {
     public init() {}
 
     public func render(_ doc: PrintDocument) -> String {
         var out = "# \(Self.escapeText(doc.title))\n"
-        for block in doc.blocks {
-            out += "\n"
-            switch block {
-            case .heading(let h):
-                out += "## \(Self.escapeText(h))\n"
-            case .paragraph(let p):
-                out += Self.escapeText(p).replacingScalar("\n", with: "  \n") + "\n"
-            case .table(let t):
+        for sheet in doc.sheets {
+            out += "\n## \(Self.escapeText([sheet.caption, sheet.title].filter { !$0.isEmpty }.joined(separator: " ")))\n"
+            for line in sheet.above { out += "\n" + Self.paragraph(line) }
+            for t in FlatTable.tables(of: sheet) {
+                out += "\n"
                 if !t.title.isEmpty { out += "**\(Self.escapeText(t.title))**\n\n" }
-                out += "| " + t.columns.map { Self.cell($0.header) }.joined(separator: " | ") + " |\n"
-                out += "|" + t.columns.map { $0.align == .right ? " ---: |" : " --- |" }.joined() + "\n"
-                for r in t.rows {
-                    let cells = r.cells.enumerated().map { k, c in (k < r.continues.count && r.continues[k]) ? "" : c }
-                    let text = cells.map(Self.cell).map { r.emphasis && !$0.isEmpty ? "**\($0)**" : $0 }
+                for (n, r) in t.rows.enumerated() {
+                    let text = r.cells.indices.map { k -> String in
+                        let c = r.continues[k] ? "" : Self.cell(r.cells[k])
+                        return r.bold[k] && n > 0 && !c.isEmpty ? "**\(c)**" : c
+                    }
                     out += "| " + text.joined(separator: " | ") + " |\n"
+                    if n == 0 { out += "|" + t.figureColumns.map { $0 ? " ---: |" : " --- |" }.joined() + "\n" }
                 }
             }
+            for line in sheet.below { out += "\n" + Self.paragraph(line) }
+        }
+        if !doc.problemsHeading.isEmpty {
+            out += "\n## \(Self.escapeText(doc.problemsHeading))\n\n"
+            out += doc.problems.map { Self.escapeText($0) }.joined(separator: "  \n") + "\n"
         }
         return out
+    }
+
+    /// A line around a grid as a paragraph: its indent dropped (four spaces would make it code).
+    static func paragraph(_ s: String) -> String {
+        escapeText(String(s.drop { $0 == " " })).replacingScalar("\n", with: "  \n") + "\n"
     }
 
     static func cell(_ s: String) -> String {

@@ -1,5 +1,6 @@
-/// What a spreadsheet is given for one cell of a printout: the one rule every spreadsheet
-/// export follows (CSV today; XLSX, when it comes, takes its cells from here too).
+/// What a spreadsheet is given for one cell of a printout: the rules every spreadsheet export
+/// follows (CSV and XLSX): text that would run as a formula is neutralised, and a figure is a
+/// number, formatted as the form prints it.
 ///
 /// Excel, LibreOffice and Google Sheets read a cell that starts with = + - or @ as a formula,
 /// and a formula can run a program (`=cmd|' /C calc'!A0`) or send the sheet's figures to a
@@ -31,5 +32,30 @@ public enum SpreadsheetCell {
         if body.hasSuffix("%") { body = body.dropLast() }
         guard let first = body.first, first.isASCII, first.isNumber else { return false }
         return body.allSatisfy { ($0.isASCII && $0.isNumber) || $0 == "," || $0 == "." } && body.filter { $0 == "." }.count <= 1
+    }
+
+    /// The number format of a figure: grouped thousands for money and areas (#,##0.00), its
+    /// places, and its unit where the form prints one (0.00"%").
+    public static func numberFormat(_ f: PrintFigure) -> String {
+        var format = f.grouped ? "#,##0" : "0"
+        if f.decimals > 0 { format += "." + String(repeating: "0", count: f.decimals) }
+        let suffix = f.suffix.filter { $0 != "\"" && $0 != "\\" }
+        if !suffix.isEmpty { format += "\"\(suffix)\"" }
+        return format
+    }
+
+    /// Most significant digits a spreadsheet number holds exactly (a binary double: 15).
+    public static let exactDigits = 15
+
+    /// A figure as a spreadsheet stores a number: the double nearest to the exact decimal,
+    /// which every spreadsheet shows as that decimal; nil for a figure of more digits than a
+    /// double holds, which must go as text so that none is lost. The one place a Double is
+    /// made from a figure, for a file format that has no other kind of number; it comes from
+    /// the exact decimal's own digits, never from arithmetic.
+    public static func number(_ f: PrintFigure) -> Double? {
+        let text = ExactDecimal.plainString(f.value)
+        let digits = text.drop { $0 == "-" || $0 == "0" || $0 == "." }.filter(\.isNumber)
+        guard digits.count <= exactDigits else { return nil }
+        return Double(text)
     }
 }

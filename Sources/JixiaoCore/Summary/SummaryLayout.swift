@@ -1,83 +1,95 @@
 import FoundationEssentials
 
-/// The summary as a `PrintDocument`, for the renderers `jixiao print` uses (text, CSV,
-/// Markdown): the title, the money unit, one table (序号 … 主要原因分析, then each sheet's
-/// errors, warnings and file; a 小计 after each group; the 合计), the counts per grade with
-/// the average score, and the sheets that could not be read.
+/// The summary as a `PrintDocument`, for every renderer `jixiao print` uses (text, XLSX, CSV,
+/// Markdown): one sheet whose grid has the header row (repeated on every page), a row per
+/// sheet summarised (序号 … 主要原因分析, then its errors, warnings and file; a 小计 after each
+/// group; the 合计), with the money unit above it and the counts per grade, the average score
+/// and the sheets that could not be read below.
 ///
-/// The one place the summary is laid out: when printing moves to the official form's grid of
-/// cells, this function is what moves. Every text from a sheet goes through `shown`, which
-/// makes what a terminal would obey visible (`\u001B`), as `SheetLayout` does for a sheet.
+/// Every text from a sheet goes through `shown`, which makes what a terminal would obey
+/// visible (`\u001B`), as `SheetLayout` does for a sheet; figures carry their exact values, so
+/// that a workbook holds numbers.
 public enum SummaryLayout {
     public static func document(_ summary: ProjectSummary, failures: [String] = [], lang: Language = .zh) -> PrintDocument {
         let form = summary.form
         func pick(_ zh: String, _ en: String) -> String { lang.pick(zh, en) }
-        func money(_ d: Decimal?) -> String { d.map { ExactDecimal.format($0, places: form.moneyPlaces) } ?? "" }
-        func rate(_ v: ComputedValue?) -> String {
+        func money(_ d: Decimal?) -> Entry {
+            guard let d else { return .text("") }
+            return .figure(PrintFigure(value: d, decimals: form.moneyPlaces, grouped: true), ExactDecimal.format(d, places: form.moneyPlaces))
+        }
+        func rate(_ v: ComputedValue?) -> Entry {
             switch v {
-            case .number(let d)?: return ExactDecimal.format(d, places: form.percentPlaces)
-            case .undefined?: return "—"
-            default: return ""
+            case .number(let d)?: return .figure(PrintFigure(value: ExactDecimal.round(d, form.percentPlaces), decimals: form.percentPlaces), ExactDecimal.format(d, places: form.percentPlaces))
+            case .undefined?: return .text("—")
+            default: return .text("")
             }
         }
-        func grade(_ g: String?) -> String {
-            guard let g else { return "" }
-            return shown(lang == .en ? form.grades.first { $0.grade == g }?.gradeEn ?? g : g)
+        func count(_ n: Int) -> Entry { .figure(PrintFigure(value: Decimal(n), decimals: 0), String(n)) }
+        func grade(_ g: String?) -> Entry {
+            guard let g else { return .text("") }
+            return .text(shown(lang == .en ? form.grades.first { $0.grade == g }?.gradeEn ?? g : g))
         }
-        // 序号, 项目编码 … 主要原因分析, 错误, 警告, 文件: which are figures (for spreadsheets).
-        let figures = [true, false, false, false, true, true, true, true, true, true, false, false, true, true, false]
-        func totalsRow(_ label: String, _ name: String, _ t: SummaryTotals) -> PrintRow {
-            PrintRow([label, "", shown(name), "", money(t.initial), money(t.adjusted), money(t.executed), rate(t.execRate), rate(t.adjustRate),
-                      "", "", "", String(t.errors), String(t.warnings), ""], emphasis: true, figures: figures)
-        }
-
-        var rows = [PrintRow]()
-        var number = 0
-        for g in summary.groups {
-            for r in g.rows {
-                number += 1
-                rows.append(PrintRow([String(number), shown(r.code), shown(r.name), shown(r.unit), money(r.initial), money(r.adjusted), money(r.executed),
-                                      rate(r.execRate), rate(r.adjustRate), r.score.map { ExactDecimal.format($0, places: form.scorePlaces) } ?? "",
-                                      grade(r.grade), shown(r.reason, multiline: true), String(r.errors), String(r.warnings), shown(r.path)],
-                                     figures: figures))
-            }
-            if summary.options.groupBy != nil { rows.append(totalsRow(pick("小计", "Subtotal"), g.name, g.totals)) }
-        }
-        if number == 0 {
-            rows.append(PrintRow([pick("（无）", "(none)")] + Array(repeating: "", count: figures.count - 1)))
-        } else {
-            rows.append(totalsRow(pick("合计", "Total"), "", summary.totals))
+        func totals(_ label: String, _ name: String, _ t: SummaryTotals) -> [Entry] {
+            [.text(label), .text(""), .text(shown(name)), .text(""), money(t.initial), money(t.adjusted), money(t.executed), rate(t.execRate), rate(t.adjustRate),
+             .text(""), .text(""), .text(""), count(t.errors), count(t.warnings), .text("")]
         }
 
         let headers = [pick("序号", "No.")] + ["code", "name", "budget_unit", "initial", "adjusted", "executed", "exec_rate", "adjust_rate", "score", "grade", "reason"]
             .map { shown(form.label($0, lang)) } + [pick("错误", "Errors"), pick("警告", "Warnings"), pick("文件", "File")]
-        func widest(_ k: Int, atLeast least: Int) -> Int { max(least, rows.map { DisplayWidth.of($0.cells[k]) }.max() ?? 0) }
-        let columns = headers.enumerated().map { k, h -> PrintColumn in
-            switch k {
-            case 1: return PrintColumn(h, grow: 0, minWidth: widest(1, atLeast: 6))  // a 21-digit code is never cut
-            case 2, 11: return PrintColumn(h, grow: 3, minWidth: 8)
-            case 3, 14: return PrintColumn(h, grow: 2, minWidth: 8)
-            case 10: return PrintColumn(h, grow: 0, minWidth: widest(10, atLeast: 4))
-            default: return PrintColumn(h, align: .right, grow: 0, minWidth: widest(k, atLeast: 4))
+        var lines: [(entries: [Entry], bold: Bool)] = []
+        var number = 0
+        for g in summary.groups {
+            for r in g.rows {
+                number += 1
+                let score: Entry = r.score.map { .figure(PrintFigure(value: $0, decimals: form.scorePlaces), ExactDecimal.format($0, places: form.scorePlaces)) } ?? .text("")
+                lines.append(([count(number), .text(shown(r.code)), .text(shown(r.name)), .text(shown(r.unit)), money(r.initial), money(r.adjusted), money(r.executed),
+                               rate(r.execRate), rate(r.adjustRate), score, grade(r.grade), .text(shown(r.reason, multiline: true)),
+                               count(r.errors), count(r.warnings), .text(shown(r.path))], false))
+            }
+            if summary.options.groupBy != nil { lines.append((totals(pick("小计", "Subtotal"), g.name, g.totals), true)) }
+        }
+        if number == 0 {
+            lines.append(([.text(pick("（无）", "(none)"))] + Array(repeating: .text(""), count: headers.count - 1), false))
+        } else {
+            lines.append((totals(pick("合计", "Total"), "", summary.totals), true))
+        }
+
+        // The grid: the header row, then the lines; names, units, reasons and files grow.
+        var cells = headers.enumerated().map { k, h in PrintCell(row: 0, column: k, text: h, align: .center, bold: true) }
+        for (n, line) in lines.enumerated() {
+            for (k, e) in line.entries.enumerated() {
+                switch e {
+                case .text(let t): cells.append(PrintCell(row: n + 1, column: k, text: t, bold: line.bold))
+                case .figure(let f, let t): cells.append(PrintCell(row: n + 1, column: k, text: t, figure: f, align: .right, bold: line.bold))
+                }
             }
         }
-        let section = pick("项目自评汇总表", "Summary")
-        var blocks: [PrintBlock] = [
-            .paragraph(pick("金额单位：\(form.moneyUnit)", "Amounts in \(form.moneyUnit == "元" ? "yuan" : form.moneyUnit == "万元" ? "10k yuan" : form.moneyUnit)")),
-            .table(PrintTable(title: "", section: section, columns: columns, rows: rows)),
-        ]
-        var counts = [String]()
+        let grows = [0, 0, 3, 2, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 2]
+        let grid = PrintGrid(columns: grows.map { FormColumn(grow: $0) },
+                             rows: [PrintGridRow(part: 0, header: true, repeats: true)] + lines.map { _ in PrintGridRow(part: 0) },
+                             cells: cells, parts: [PrintPart(title: pick("项目自评汇总表", "Summary"), rows: 0..<(lines.count + 1))])
+
+        var below = [String]()
         if summary.options.groupBy != nil {
-            for g in summary.groups { counts.append("\(shown(g.name))：\(tally(g.totals, form, lang))") }
+            for g in summary.groups { below.append("\(shown(g.name))：\(tally(g.totals, form, lang))") }
         }
-        counts.append(pick("合计：", "Total: ") + tally(summary.totals, form, lang))
-        blocks.append(.paragraph(counts.joined(separator: "\n")))
+        below.append(pick("合计：", "Total: ") + tally(summary.totals, form, lang))
         if !failures.isEmpty {
-            blocks.append(.heading(pick("未能读取的表（\(failures.count) 个，未计入汇总）", "Sheets that could not be read (\(failures.count), left out)")))
-            blocks.append(.paragraph(failures.map { shown($0) }.joined(separator: "\n")))
+            below.append(pick("未能读取的表（\(failures.count) 个，未计入汇总）：", "Sheets that could not be read (\(failures.count), left out):"))
+            below += failures.map { shown($0) }
         }
-        let title = lang == .en && !form.template.titleEn.isEmpty ? form.template.titleEn : form.template.title
-        return PrintDocument(title: shown(title.replacingLiteral("{year}", with: summary.year.map(String.init) ?? "____")), blocks: blocks)
+        let unit = pick("金额单位：\(form.moneyUnit)", "Amounts in \(form.moneyUnit == "元" ? "yuan" : form.moneyUnit == "万元" ? "10k yuan" : form.moneyUnit)")
+        let template = lang == .en && !form.template.titleEn.isEmpty ? form.template.titleEn : form.template.title
+        let title = shown(template.replacingLiteral("{year}", with: summary.year.map(String.init) ?? "____"))
+        let sheet = PrintSheet(name: pick("项目自评汇总表", "Summary"), title: title, above: [unit], below: below, grid: grid,
+                               page: FormPage(paper: .a4, orientation: .landscape, freezeColumns: 3, freezeRows: true))
+        return PrintDocument(title: title, sheets: [sheet])
+    }
+
+    /// One cell of a line: text, or a figure with the text it is printed as.
+    enum Entry {
+        case text(String)
+        case figure(PrintFigure, String)
     }
 
     /// "40 张表，平均分 91.66；一等 27 个，二等 13 个，三等 0 个，四等 0 个；错误 3 个，警告 12 个".

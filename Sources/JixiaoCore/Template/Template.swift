@@ -22,6 +22,8 @@ public struct Template: Sendable {
     public var checks: [Check]
     /// Total and grade: the last figures of the sheet.
     public var total: Formula?
+    /// The printed form: the template's own `"form"`, or one made from its sections.
+    public var form = FormLayout(sheets: [], isGenerated: true)
     /// Where the template was read from, for messages.
     public var source: String
     /// Lookups built from `sections` when the template is loaded.

@@ -28,8 +28,14 @@ public enum TemplateDecoder {
         var r = JSONReading()
         var t = decodeTemplate(doc, source: source, &r)
         if let sections = t?.sections { t?.index = TemplateIndex(sections) }
-        if let t, r.issues.isEmpty {
-            TemplateChecker.check(t, &r)
+        if var tt = t, r.issues.isEmpty {
+            TemplateChecker.check(tt, &r)
+            if tt.form.isGenerated {
+                tt.form = GeneratedForm.layout(for: tt)
+            } else if r.issues.isEmpty {
+                FormChecker.check(tt.form, tt, &r)
+            }
+            t = tt
         }
         guard let t, r.issues.isEmpty else { throw TemplateError(file: source, issues: r.issues, unlisted: r.unlisted) }
         return t
@@ -39,7 +45,7 @@ public enum TemplateDecoder {
 
     static func decodeTemplate(_ doc: JSONValue, source: String, _ r: inout JSONReading) -> Template? {
         let root = JSONPointer()
-        guard let o = r.object(doc, root, allowed: ["id", "version", "title", "titleEn", "region", "description", "unitLabel", "rounding", "sections", "indicators", "total", "grades", "checks", "$schema"]) else { return nil }
+        guard let o = r.object(doc, root, allowed: ["id", "version", "title", "titleEn", "region", "description", "unitLabel", "rounding", "sections", "indicators", "total", "grades", "checks", "form", "$schema"]) else { return nil }
         let id = r.string(o, "id", root, required: true) ?? ""
         if !id.isEmpty && !isIdentifier(id, allowDash: true) {
             r.fail(root / "id", "模板 id 只能含小写字母、数字、“-”和“_”", "a template id may hold only lower-case letters, digits, '-' and '_'")
@@ -75,7 +81,8 @@ public enum TemplateDecoder {
         }
         var total: Formula?
         if let tv = o["total"] { total = decodeFormula(tv, root / "total", &r) }
-        return Template(
+        let form = o["form"].flatMap { FormDecoder.decode($0, root / "form", &r) }
+        var template = Template(
             id: id, version: version,
             title: r.string(o, "title", root, required: true) ?? "",
             titleEn: r.string(o, "titleEn", root) ?? "",
@@ -84,6 +91,8 @@ public enum TemplateDecoder {
             unitLabel: r.string(o, "unitLabel", root) ?? "单位名称",
             rounding: rounding, sections: sections, indicators: scheme, grades: grades,
             checks: checks, total: total, source: source)
+        if let form { template.form = form }
+        return template
     }
 
     static func decodeSection(_ v: JSONValue, _ p: JSONPointer, _ rounding: Rounding, _ r: inout JSONReading) -> Section? {

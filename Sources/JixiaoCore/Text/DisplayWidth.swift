@@ -3,8 +3,9 @@
 /// ncurses uses) for every code point glibc knows, checked by a test; computed here from
 /// tables so that a printout lays out the same whatever machine or locale makes it.
 ///
-/// East-Asian-Ambiguous characters (box drawing, '—', '…', '≥', '×') count 1, as wcwidth does;
-/// Chinese terminals and printers that draw them double-width are why `--border ascii` exists.
+/// East-Asian-Ambiguous characters (box drawing, '—', '…', '≥', '×') count 1, as wcwidth does,
+/// unless asked to count them 2 (`AmbiguousWidth.wide`): Chinese terminals and printers that
+/// draw them double-width are why `print --ambiguous wide` and `--border ascii` exist.
 public enum DisplayWidth {
     public static func of(_ s: String) -> Int {
         var w = 0
@@ -16,6 +17,22 @@ public enum DisplayWidth {
         var w = 0
         for u in c.unicodeScalars { w += of(u) }
         return w
+    }
+
+    /// Widths with East-Asian-Ambiguous characters counted as `ambiguous` says.
+    public static func of(_ s: String, ambiguous: AmbiguousWidth) -> Int {
+        guard ambiguous == .wide else { return of(s) }
+        var w = 0
+        for u in s.unicodeScalars { w += of(u, ambiguous: .wide) }
+        return w
+    }
+
+    @inline(__always)
+    public static func of(_ u: Unicode.Scalar, ambiguous: AmbiguousWidth) -> Int {
+        let w = of(u)
+        // Only a character drawn one column wide can be drawn two: a combining mark in the
+        // ambiguous set (U+0300…) stays of no width.
+        return ambiguous == .wide && w == 1 && AmbiguousWidth.isAmbiguous(u.value) ? 2 : w
     }
 
     public static func of(_ u: Unicode.Scalar) -> Int {
@@ -78,19 +95,22 @@ public enum DisplayWidth {
         0x1FAF0...0x1FAF8, 0x20000...0x2FFFD, 0x30000...0x3FFFD,
     ]
 
-    static func isWide(_ v: UInt32) -> Bool {
-        var lo = 0, hi = wide.count - 1
+    static func isWide(_ v: UInt32) -> Bool { v >= 0x1100 && contains(v, in: wide) }
+
+    /// Whether `v` falls in one of `ranges`, which are sorted and do not overlap.
+    static func contains(_ v: UInt32, in ranges: [ClosedRange<UInt32>]) -> Bool {
+        var lo = 0, hi = ranges.count - 1
         while lo <= hi {
             let mid = (lo + hi) / 2
-            let r = wide[mid]
+            let r = ranges[mid]
             if v < r.lowerBound { hi = mid - 1 } else if v > r.upperBound { lo = mid + 1 } else { return true }
         }
         return false
     }
 
     /// Pads with spaces to `width` columns: left, right or centred.
-    public static func pad(_ s: String, to width: Int, align: Alignment) -> String {
-        let gap = max(0, width - of(s))
+    public static func pad(_ s: String, to width: Int, align: Alignment, ambiguous: AmbiguousWidth = .narrow) -> String {
+        let gap = max(0, width - of(s, ambiguous: ambiguous))
         switch align {
         case .left: return s + String(repeating: " ", count: gap)
         case .right: return String(repeating: " ", count: gap) + s
