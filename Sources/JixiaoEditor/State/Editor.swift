@@ -355,9 +355,8 @@ extension EditorState {
     @discardableResult
     mutating func commit(_ text: String) -> Bool {
         guard let target = currentCell?.target else { mode = .normal; return true }
-        let value = text.isBlankOnOneLine ? "null" : text
         do {
-            try applyEdit(target, value)
+            try applyEdit(target, text.isBlankOnOneLine ? nil : text)
             mode = .normal
             return true
         } catch {

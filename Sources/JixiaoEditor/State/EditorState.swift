@@ -136,9 +136,10 @@ public struct EditorState: Sendable {
 
     /// Writes one typed value through `SessionEditor`, as `jixiao set` does. A cell of an
     /// indicator row is changed in place and only that row is recomputed, checked and laid
-    /// out again; anything else recomputes the sheet. On a bad value nothing changes.
-    mutating func applyEdit(_ target: Target, _ value: String) throws(EditError) {
-        let a = Assignment(pointer: target.pointer, value: value)
+    /// out again; anything else recomputes the sheet. On a bad value nothing changes. A nil
+    /// value clears the cell; any text, "null" included, is stored as text.
+    mutating func applyEdit(_ target: Target, _ value: String?) throws(EditError) {
+        let a = value.map { Assignment(pointer: target.pointer, value: $0) } ?? .clearing(target.pointer)
         if case .indicator(let k, _) = target, session.indicators.indices.contains(k) {
             let old = session.indicators[k]
             try SessionEditor.apply(a, to: &session, template)
