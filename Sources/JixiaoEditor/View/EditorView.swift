@@ -113,7 +113,11 @@ public enum EditorView {
     }
 
     static func style(for cell: FormCell, selected: Bool, problem: Severity?) -> Style {
-        if selected { return .selected }
+        if selected {
+            // The selected cell keeps its mark: the one a user is on is the one to fix.
+            guard cell.look == .typed, let problem else { return .selected }
+            return problem == .error ? .selectedError : .selectedWarning
+        }
         switch cell.look {
         case .heading: return .heading
         case .header: return Style(bold: true, underline: true)
