@@ -143,3 +143,25 @@ def test_new_without_a_file_asks_for_template_unit_year_and_file(tmux, tmp_path)
 def test_new_without_a_file_outside_a_terminal_is_a_usage_error(jx):
     p = jx("new")
     assert p.returncode == 2 and "--template" in p.stderr
+
+
+def test_the_cursor_waits_on_the_selected_cell_for_an_input_method(tmux, tmp_path):
+    """Outside typing the cursor is hidden but placed on the selected cell: an input method
+    opens its candidate window there, where the typed text goes."""
+    f = copy_example(tmp_path, SUINING)
+    t = tmux(f)
+    t.wait_for("总分 91.00")
+    t.keys("F6", "F6", "F6", "F6", "Right", "Right", "Down")  # 三级指标 of the second row
+    t.wait_for("三级指标")
+    deadline = time.time() + 10
+    while t.cursor()[:2] != t.column_of("培训人次") and time.time() < deadline:
+        time.sleep(0.05)
+    x, y, shown = t.cursor()
+    assert (x, y) == t.column_of("培训人次") and not shown
+    t.text("培")  # typing: the cursor shows, on the edit line
+    t.wait_for("三级指标：培")
+    deadline = time.time() + 10
+    while not t.cursor()[2] and time.time() < deadline:
+        time.sleep(0.05)
+    x, y, shown = t.cursor()
+    assert shown and y == 23, (x, y, shown)

@@ -51,7 +51,7 @@ enum StyleMap {
             while line.hasSuffix(" ") { line.removeLast() }
             styles.append(line)
         }
-        let cursor = b.cursor.map { "cursor \($0.x),\($0.y)" } ?? "no cursor"
+        let cursor = b.cursor.map { "cursor \($0.x),\($0.y)\(b.cursorHidden ? " hidden" : "")" } ?? "no cursor"
         let legend = "---- " + letters.dropFirst().map { "\($0.1) \(name($0.0))" }.joined(separator: ", ")
         return b.text + "\n" + legend + "\n" + styles.joined(separator: "\n") + "\n" + cursor
     }

@@ -163,6 +163,7 @@ public enum EditorView {
                 let text = CellText.fitted(cell.text, width: spot.width)
                 let align = sec.blocks[row.block].columns[k].align
                 if selected || st.background != .normal { b.fill(x: spot.x, y: y, count: spot.width, style: st) }
+                if selected, case .normal = s.mode { b.cursor = (spot.x, y); b.cursorHidden = true }
                 b.put(ScreenBuffer.pad(text, to: spot.width, align: row.kind == .header ? .center : align), x: spot.x, y: y, style: st, limit: spot.width)
             }
         }
