@@ -86,45 +86,51 @@ extension EditorState {
         case .resize:
             return []
         case .key(let key):
-            switch key {
-            case .up: moveVertical(-1)
-            case .down: moveVertical(1)
-            case .left: moveHorizontal(-1)
-            case .right: moveHorizontal(1)
-            case .home: col = currentRow?.cells.firstIndex(where: \.isSelectable) ?? 0
-            case .end: col = currentRow?.cells.lastIndex(where: \.isSelectable) ?? 0
-            case .pageUp: for _ in 0..<bodyHeight { moveVertical(-1, crossSections: false) }
-            case .pageDown: for _ in 0..<bodyHeight { moveVertical(1, crossSections: false) }
-            case .tab: nextEditable(forward: true)
-            case .backTab: nextEditable(forward: false)
-            case .enter: return enterKey()
-            case .function(2): return startEditing(with: nil, replace: false)
-            case .function(1), .char("?"): mode = .help(scroll: 0)
-            case .function(5): openPager()
-            case .function(6): switchTab(tab + 1)
-            case .function(7): switchTab(tab - 1)
-            case .function(8): mode = .problems(selected: 0)
-            case .alt(let c) where c.isASCII && c.isNumber:
-                if let n = c.wholeNumberValue, n >= 1 { switchTab(n - 1) }
-            case .ctrl("f"): mode = .find(TextBuffer(lastSearch))
-            case .ctrl("s"): return save(thenQuit: false)
-            case .ctrl("q"), .ctrl("c"):
-                if isDirty && !readOnly { mode = .confirm(.quit) } else { return [.quit] }
-            case .ctrl("z"): undo()
-            case .ctrl("y"): redo()
-            case .ctrl("n"), .insert: addRow()
-            case .ctrl("d"): askDeleteRow()
-            case .altUp: moveRow(-1)
-            case .altDown: moveRow(1)
-            case .delete, .backspace: clearCell()
-            case .char("n") where readOnly: jumpToProblem(forward: true)
-            case .char("p") where readOnly: jumpToProblem(forward: false)
-            case .char(let c): return startEditing(with: String(c), replace: true)
-            case .escape: break
-            default: break
-            }
-            return []
+            guard let action = KeyMap.sheetAction(for: key, readOnly: readOnly) else { return [] }
+            return sheet(action, key)
         }
+    }
+
+    /// A key's action on the sheet (see `KeyMap`).
+    mutating func sheet(_ action: KeyAction, _ key: Key) -> [EditorCommand] {
+        switch action {
+        case .up: moveVertical(-1)
+        case .down: moveVertical(1)
+        case .left: moveHorizontal(-1)
+        case .right: moveHorizontal(1)
+        case .firstCell: col = currentRow?.cells.firstIndex(where: \.isSelectable) ?? 0
+        case .lastCell: col = currentRow?.cells.lastIndex(where: \.isSelectable) ?? 0
+        case .pageUp: for _ in 0..<bodyHeight { moveVertical(-1, crossSections: false) }
+        case .pageDown: for _ in 0..<bodyHeight { moveVertical(1, crossSections: false) }
+        case .nextCell: nextEditable(forward: true)
+        case .previousCell: nextEditable(forward: false)
+        case .walk: return enterKey()
+        case .editInPlace: return startEditing(with: nil, replace: false)
+        case .typeOver:
+            if case .char(let c) = key { return startEditing(with: String(c), replace: true) }
+        case .help: mode = .help(scroll: 0)
+        case .preview: openPager()
+        case .nextSection: switchTab(tab + 1)
+        case .previousSection: switchTab(tab - 1)
+        case .problems: mode = .problems(selected: 0)
+        case .sectionByDigit:
+            if case .alt(let c) = key, let n = c.wholeNumberValue, n >= 1 { switchTab(n - 1) }
+        case .find: mode = .find(TextBuffer(lastSearch))
+        case .save: return save(thenQuit: false)
+        case .quit:
+            if isDirty && !readOnly { mode = .confirm(.quit) } else { return [.quit] }
+        case .undo: undo()
+        case .redo: redo()
+        case .addRow: addRow()
+        case .deleteRow: askDeleteRow()
+        case .rowUp: moveRow(-1)
+        case .rowDown: moveRow(1)
+        case .clearCell: clearCell()
+        case .nextProblem: jumpToProblem(forward: true)
+        case .previousProblem: jumpToProblem(forward: false)
+        default: break
+        }
+        return []
     }
 
     mutating func switchTab(_ t: Int) {
@@ -278,23 +284,24 @@ extension EditorState {
         case .paste(let text): buffer.insert(text)
         case .resize: break
         case .key(let key):
-            // Typing, deletion and the caret along the line: alike in every text editor.
-            guard !buffer.edit(key) else { break }
-            switch key {
-            case .escape:
+            switch KeyMap.action(for: key, in: .typing) {
+            case .editText?:
+                // Typing, deletion and the caret along the line: alike in every text editor.
+                _ = buffer.edit(key)
+            case .cancel?:
                 mode = .normal
                 preview = nil
                 return []
-            case .enter:
-                if commit(buffer.text) { goToNextEmptyOrDown() }
+            case .commitNext?:
+                if commit(buffer.text) { if key == .enter { goToNextEmptyOrDown() } else { nextEditable(forward: true) } }
                 return []
-            case .tab, .backTab:
-                if commit(buffer.text) { nextEditable(forward: key == .tab) }
+            case .commitPrevious?:
+                if commit(buffer.text) { nextEditable(forward: false) }
                 return []
-            case .up, .down:
+            case .commitUp?, .commitDown?:
                 if commit(buffer.text) { moveVertical(key == .up ? -1 : 1) }
                 return []
-            case .ctrl("s"):
+            case .commitAndSave?:
                 if commit(buffer.text) { return save(thenQuit: false) }
                 return []
             default: break
@@ -381,18 +388,19 @@ extension EditorState {
         case .paste(let text): buffer.insert(text)
         case .resize: break
         case .key(let key):
-            // Typing, deletion and the caret along the line: alike in every text editor.
-            guard !buffer.edit(key) else { break }
-            switch key {
-            case .enter: buffer.insert("\n")
-            case .up: buffer.vertical(-1, width: w, top: top)
-            case .down: buffer.vertical(1, width: w, top: top)
-            case .pageUp: buffer.vertical(-rows, width: w, top: top)
-            case .pageDown: buffer.vertical(rows, width: w, top: top)
-            case .escape:
+            switch KeyMap.action(for: key, in: .longText) {
+            case .editText?:
+                // Typing, deletion and the caret along the line: alike in every text editor.
+                _ = buffer.edit(key)
+            case .newLine?: buffer.insert("\n")
+            case .caretUp?: buffer.vertical(-1, width: w, top: top)
+            case .caretDown?: buffer.vertical(1, width: w, top: top)
+            case .caretPageUp?: buffer.vertical(-rows, width: w, top: top)
+            case .caretPageDown?: buffer.vertical(rows, width: w, top: top)
+            case .cancel?:
                 mode = .normal
                 return []
-            case .tab, .function(2):
+            case .commitNext?, .finish?:
                 // Done: like a one-line cell, Tab moves on to the next cell to fill.
                 if commit(buffer.text) {
                     mode = .normal
@@ -401,7 +409,7 @@ extension EditorState {
                     mode = .longText(buffer, top: top)
                 }
                 return []
-            case .ctrl("s"):
+            case .commitAndSave?:
                 if commit(buffer.text) { return save(thenQuit: false) }
                 mode = .longText(buffer, top: top)
                 return []
@@ -428,19 +436,20 @@ extension EditorState {
 
     mutating func picker(_ event: Event, _ choices: [String], _ selected: Int) -> [EditorCommand] {
         guard case .key(let key) = event else { return [] }
-        switch key {
-        case .up: mode = .picker(choices: choices, selected: max(0, selected - 1))
-        case .down: mode = .picker(choices: choices, selected: min(choices.count - 1, selected + 1))
-        case .escape: mode = .normal
-        case .enter, .tab:
+        switch KeyMap.action(for: key, in: .picker) {
+        case .choiceUp?: mode = .picker(choices: choices, selected: max(0, selected - 1))
+        case .choiceDown?: mode = .picker(choices: choices, selected: min(choices.count - 1, selected + 1))
+        case .cancel?: mode = .normal
+        case .choose?:
             guard choices.indices.contains(selected) else { mode = .normal; return [] }
             if commit(choices[selected]) {
                 mode = .normal
                 if key == .tab { nextEditable(forward: true) } else { moveHorizontal(1) }
             }
-        case .char(let c):
+        case .narrow?:
             // Typing picks the first choice that starts with (or contains) the letter.
-            if let k = choices.firstIndex(where: { $0.hasPrefix(String(c)) }) ?? choices.firstIndex(where: { $0.contains(c) }) {
+            if case .char(let c) = key,
+               let k = choices.firstIndex(where: { $0.hasPrefix(String(c)) }) ?? choices.firstIndex(where: { $0.contains(c) }) {
                 mode = .picker(choices: choices, selected: k)
             }
         default: break

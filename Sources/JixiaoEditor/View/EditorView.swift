@@ -254,9 +254,7 @@ public enum EditorView {
                 used = b.put(m.text, x: 0, y: y, style: m.isError ? .error : .plain, limit: s.width)
             }
         }
-        let hint = s.readOnly
-            ? s.lang.pick("n/p 下一个/上一个问题  F8 问题  F5 预览  F1 帮助  Ctrl-Q 退出", "n/p next/prev problem  F8 problems  F5 print  F1 help  Ctrl-Q quit")
-            : s.lang.pick("F1 帮助  F2 编辑  Ctrl-S 保存  F8 问题  F5 预览  Ctrl-Q 退出", "F1 help  F2 edit  Ctrl-S save  F8 problems  F5 print  Ctrl-Q quit")
+        let hint = KeyMap.hints(readOnly: s.readOnly).map { "\($0.key) \(s.lang.pick($0.zh, $0.en))" }.joined(separator: "  ")
         let hw = ScreenBuffer.width(of: hint)
         // The keys only where they fit whole beside what is at the left.
         if used == 0 || used + 2 <= s.width - hw {
