@@ -67,7 +67,7 @@ extension EditorState {
             // instead of copying all of it (1.4 MB for a big paste); `longText` sets it again.
             mode = .normal
             return longText(event, &buffer, top)
-        case .picker(let choices, let selected): return picker(event, choices, selected)
+        case .picker(var p): return picker(event, &p)
         case .confirm(let what): return confirm(event, what)
         case .help(let scroll): overlayScroll(event, scroll) { .help(scroll: $0) }; return []
         case .problems(let selected): return problemList(event, selected)
@@ -261,8 +261,11 @@ extension EditorState {
             return []
         }
         if let choices = cell.choices {
-            let at = choices.firstIndex(of: cell.text) ?? 0
-            mode = .picker(choices: choices, selected: at)
+            // What was typed to open it is the start of a name, or a choice's number.
+            var p = Picker(choices: choices, current: cell.text)
+            if let text, text.count == 1, let c = text.first, let n = p.numbered(c) { return choose(n, in: p, then: .enter) }
+            mode = .picker(p)
+            if let text { return picker(.paste(text), &p) }
             return []
         }
         if f.kind == .longtext {
@@ -434,26 +437,48 @@ extension EditorState {
     /// Text lines inside the long-text box.
     public var longTextRows: Int { max(1, bodyHeight - 4) }
 
-    mutating func picker(_ event: Event, _ choices: [String], _ selected: Int) -> [EditorCommand] {
-        guard case .key(let key) = event else { return [] }
-        switch KeyMap.action(for: key, in: .picker) {
-        case .choiceUp?: mode = .picker(choices: choices, selected: max(0, selected - 1))
-        case .choiceDown?: mode = .picker(choices: choices, selected: min(choices.count - 1, selected + 1))
-        case .cancel?: mode = .normal
-        case .choose?:
-            guard choices.indices.contains(selected) else { mode = .normal; return [] }
-            if commit(choices[selected]) {
+    mutating func picker(_ event: Event, _ p: inout Picker) -> [EditorCommand] {
+        message = nil
+        switch event {
+        case .resize: return []
+        case .paste(let text):
+            // An input method hands over a phrase at once.
+            p.type(TextBuffer.typeable(text, multiline: false))
+        case .key(let key):
+            switch KeyMap.action(for: key, in: .picker) {
+            case .choiceUp?: p.step(-1)
+            case .choiceDown?: p.step(1)
+            case .cancel?:
                 mode = .normal
-                if key == .tab { nextEditable(forward: true) } else { moveHorizontal(1) }
+                return []
+            case .choose?:
+                guard let n = p.selected else {
+                    message = say("没有选中任何选项：请改正输入（Backspace）或用方向键选择", "Nothing is chosen: correct the text (Backspace) or choose with the arrows", error: true)
+                    return []
+                }
+                return choose(n, in: p, then: key)
+            case .chooseByDigit?:
+                if case .char(let c) = key, let n = p.numbered(c) { return choose(n, in: p, then: key) }
+            case .narrow?:
+                if case .char(let c) = key { p.type(String(c)) }
+            case .widen?: p.erase()
+            default: break
             }
-        case .narrow?:
-            // Typing picks the first choice that starts with (or contains) the letter.
-            if case .char(let c) = key,
-               let k = choices.firstIndex(where: { $0.hasPrefix(String(c)) }) ?? choices.firstIndex(where: { $0.contains(c) }) {
-                mode = .picker(choices: choices, selected: k)
-            }
-        default: break
         }
+        mode = .picker(p)
+        if p.selected == nil {
+            message = say("没有与“\(p.query)”相符的选项", "No choice matches \"\(p.query)\"", error: true)
+        }
+        return []
+    }
+
+    /// Writes choice `n` and moves on: Tab to the next cell to fill, Enter or a number to the
+    /// cell on the right (二级 after 一级, the name after 二级).
+    mutating func choose(_ n: Int, in p: Picker, then key: Key) -> [EditorCommand] {
+        mode = .picker(p)
+        guard p.choices.indices.contains(n), commit(p.choices[n]) else { return [] }
+        mode = .normal
+        if key == .tab { nextEditable(forward: true) } else { moveHorizontal(1) }
         return []
     }
 

@@ -13,7 +13,7 @@ public struct EditorState: Sendable {
         /// as a line number would need the text wrapped from its start to find it.
         case longText(TextBuffer, top: Int)
         /// Choosing 一级/二级 from the template's lists.
-        case picker(choices: [String], selected: Int)
+        case picker(Picker)
         case confirm(Confirmation)
         case help(scroll: Int)
         case problems(selected: Int)

@@ -141,9 +141,9 @@ public enum KeyMap {
                   (k(.up), .caretUp), (k(.down), .caretDown), (k(.pageUp), .caretPageUp), (k(.pageDown), .caretPageDown),
                   (.printable, .editText), (k(.backspace), .editText), (k(.delete), .editText), (k(.left), .editText),
                   (k(.right), .editText), (k(.home), .editText), (k(.end), .editText)]),
-        KeyEntry("一级/二级 Picker", "Up / Down 选择，Enter 或 Tab 选定，Esc 取消；输入文字跳到第一个匹配的名称", "Up / Down choose, Enter or Tab picks, Esc cancels; typing goes to the first name that matches", .picker,
-                 [(k(.up), .choiceUp), (k(.down), .choiceDown), (k(.enter), .choose), (k(.tab), .choose), (k(.escape), .cancel),
-                  (.printable, .narrow)]),
+        KeyEntry("一级/二级 Picker", "数字 1–9 直接选定；输入名称（开头优先，其次包含）后 Enter 或 Tab 选定；Up / Down 选择，Esc 取消", "a digit 1–9 picks at once; type a name (its start first, else any part), Enter or Tab picks; Up / Down choose, Esc cancels", .picker,
+                 [(.digit, .chooseByDigit), (k(.up), .choiceUp), (k(.down), .choiceDown), (k(.enter), .choose), (k(.tab), .choose),
+                  (k(.escape), .cancel), (k(.backspace), .widen), (.printable, .narrow)]),
     ]
 
     /// The action a key asks for in a context, if any.

@@ -171,7 +171,7 @@ public enum EditorView {
 
     static func isOverlay(_ m: EditorState.Mode) -> Bool {
         switch m {
-        case .help, .problems, .pager, .picker, .longText: return true
+        case .help, .problems, .pager, .longText: return true
         default: return false
         }
     }
@@ -306,15 +306,8 @@ public enum EditorView {
             b.fill(x: 0, y: s.height - 1, count: s.width)
             b.put(s.lang.pick("打印预览：方向键/PgUp/PgDn 滚动，其他键关闭（jixiao print 输出到文件）", "Print preview: arrows/PgUp/PgDn scroll, any other key closes"),
                   x: 0, y: s.height - 1, style: .dim, limit: s.width)
-        case .picker(let choices, let selected):
-            let w = min(s.width - 4, max(20, (choices.map(DisplayWidth.of).max() ?? 10) + 6))
-            let hh = min(h, choices.count + 2)
-            box(&b, x: 2, y: top + 1, w: w, h: hh, title: s.lang.pick("选择", "Choose"))
-            for (i, c) in choices.prefix(hh - 2).enumerated() {
-                let st: Style = i == selected ? .selected : .plain
-                b.fill(x: 3, y: top + 2 + i, count: w - 2, style: st)
-                b.put(c, x: 4, y: top + 2 + i, style: st, limit: w - 4)
-            }
+        case .picker(let p):
+            picker(s, p, &b)
         case .longText(let buffer, let first):
             let label = s.currentCell?.field.map { resolveLabel(s.lang.pick($0.label, $0.labelEn), year: s.session.year) } ?? ""
             box(&b, x: 0, y: top, w: s.width, h: h, title: s.lang.pick("\(label)：Tab 完成，Esc 取消，Enter 换行", "\(label): Tab done, Esc cancels, Enter new line"))
@@ -329,6 +322,40 @@ public enum EditorView {
         default:
             break
         }
+    }
+}
+
+extension EditorView {
+    /// The 一级/二级 choices, numbered, in a box beside the row being edited: under it, or
+    /// over it when there is more room above, so that the row and its cell stay in sight.
+    static func picker(_ s: EditorState, _ p: Picker, _ b: inout ScreenBuffer) {
+        let top = 2, h = s.bodyHeight
+        let rowY = top + s.row - visibleScroll(s)
+        let below = top + h - (rowY + 1), above = rowY - top
+        let room = max(below, above)
+        guard room >= 3 else { return }
+        let lines = p.choices.enumerated().map { "\($0.offset < 9 ? String($0.offset + 1) : " ") \($0.element)" }
+        let title = p.query.isEmpty ? s.lang.pick("选择：数字或名称", "Choose: number or name") : s.lang.pick("选择：", "Choose: ") + p.query
+        let w = min(s.width - 2, max(ScreenBuffer.width(of: title) + 6, (lines.map(ScreenBuffer.width(of:)).max() ?? 10) + 4))
+        let hh = min(room, lines.count + 2)
+        let y = below >= hh || below >= above ? rowY + 1 : rowY - hh
+        let x = min(max(0, s.width - w), cellX(s) ?? 2)
+        box(&b, x: x, y: y, w: w, h: hh, title: title)
+        // The highlighted choice stays in the box when the list is longer than the room.
+        let shown = hh - 2
+        let first = max(0, min((p.selected ?? 0) - shown + 1, lines.count - shown))
+        for (i, line) in lines.enumerated().dropFirst(first).prefix(shown) {
+            let st: Style = i == p.selected ? .selected : .plain
+            b.fill(x: x + 1, y: y + 1 + i - first, count: w - 2, style: st)
+            b.put(line, x: x + 2, y: y + 1 + i - first, style: st, limit: w - 4)
+        }
+    }
+
+    /// Where the selected cell starts on screen.
+    static func cellX(_ s: EditorState) -> Int? {
+        guard let r = s.currentRow, s.sections.indices.contains(s.tab), s.sections[s.tab].blocks.indices.contains(r.block) else { return nil }
+        let spots = layout(s.sections[s.tab].blocks[r.block], width: s.width, focus: s.col)
+        return spots.indices.contains(s.col) ? spots[s.col]?.x : nil
     }
 }
 
