@@ -666,7 +666,10 @@ extension EditorState {
         message = Message(text: p.message(lang), isError: p.severity == .error)
     }
 
-    /// n / p in review: the next problem after (or before) the cursor.
+    /// n / p in review: the next problem after (or before) the cursor, in the order of their
+    /// places on the sheet. Problems at one place (two about the whole indicator grid) follow
+    /// each other in report order: while the cursor stays where the last jump put it, n and p
+    /// step from that problem, not from the place, which would find the first of them again.
     mutating func jumpToProblem(forward: Bool) {
         guard !problems.isEmpty else {
             message = say("没有问题", "No problems")
@@ -677,9 +680,16 @@ extension EditorState {
             if let target = Target.from(pointer: p.pointer), let at = position(of: target) { return at }
             return (section(of: p) ?? 0, 0, 0)
         }
-        let ordered = problems.map { ($0, pos($0)) }.sorted { $0.1 < $1.1 }
-        let pick = forward ? (ordered.first { $0.1 > here } ?? ordered.first) : (ordered.last { $0.1 < here } ?? ordered.last)
-        if let (p, _) = pick { jump(to: p) }
+        let ordered = problems.enumerated().map { (p: $0.element, at: pos($0.element), n: $0.offset) }
+            .sorted { $0.at != $1.at ? $0.at < $1.at : $0.n < $1.n }
+        let k: Int
+        if let last = lastProblemJump, last.at == here, ordered.indices.contains(last.index) {
+            k = (last.index + (forward ? 1 : ordered.count - 1)) % ordered.count
+        } else {
+            k = forward ? (ordered.firstIndex { $0.at > here } ?? 0) : (ordered.lastIndex { $0.at < here } ?? ordered.count - 1)
+        }
+        jump(to: ordered[k].p)
+        lastProblemJump = (k, (tab, row, col))
     }
 
     mutating func find(_ event: Event, _ buffer: inout TextBuffer) -> [EditorCommand] {

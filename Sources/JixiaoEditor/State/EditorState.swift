@@ -81,6 +81,9 @@ public struct EditorState: Sendable {
     /// Figures computed from a number still being typed, for the result bar.
     public var preview: Computed?
     public var lastSearch = ""
+    /// The problem n / p last showed (its place in the ordered list) and where the cursor was
+    /// put: see `jumpToProblem`.
+    var lastProblemJump: (index: Int, at: (Int, Int, Int))?
     public var wantsQuit = false
     /// Edits recovered from a crash, waiting for the user to restore or discard them.
     public var pendingRecovery: Session?
