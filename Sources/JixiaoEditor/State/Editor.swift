@@ -642,15 +642,18 @@ extension EditorState {
 
     mutating func problemList(_ event: Event, _ selected: Int) -> [EditorCommand] {
         guard case .key(let key) = event else { return [] }
-        switch key {
-        case .up: mode = .problems(selected: max(0, selected - 1))
-        case .down: mode = .problems(selected: min(max(0, problems.count - 1), selected + 1))
-        case .pageUp: mode = .problems(selected: max(0, selected - bodyHeight))
-        case .pageDown: mode = .problems(selected: min(max(0, problems.count - 1), selected + bodyHeight))
-        case .enter:
+        let last = max(0, problems.count - 1)
+        switch KeyMap.action(for: key, in: .problems) {
+        case .problemUp?: mode = .problems(selected: max(0, selected - 1))
+        case .problemDown?: mode = .problems(selected: min(last, selected + 1))
+        case .problemPageUp?: mode = .problems(selected: max(0, selected - bodyHeight))
+        case .problemPageDown?: mode = .problems(selected: min(last, selected + bodyHeight))
+        case .firstProblem?: mode = .problems(selected: 0)
+        case .lastProblem?: mode = .problems(selected: last)
+        case .jumpToProblem?:
             mode = .normal
             if problems.indices.contains(selected) { jump(to: problems[selected]) }
-        case .escape, .function(8), .char("q"): mode = .normal
+        case .close?: mode = .normal
         default: break
         }
         return []

@@ -12,6 +12,8 @@ public enum KeyContext: Sendable, Equatable, CaseIterable {
     case longText
     /// Choosing 一级/二级 from the template's lists.
     case picker
+    /// The problem list (F8).
+    case problems
 }
 
 /// What a key does. `Editor` carries each one out; `KeyMap` says which key asks for which.
@@ -27,6 +29,8 @@ public enum KeyAction: Sendable, Hashable {
     case newLine, finish, caretUp, caretDown, caretPageUp, caretPageDown
     // The picker.
     case choose, chooseByDigit, choiceUp, choiceDown, narrow, widen
+    // The problem list.
+    case firstProblem, lastProblem, problemUp, problemDown, problemPageUp, problemPageDown, jumpToProblem, close
 }
 
 /// Which keys a binding takes.
@@ -144,6 +148,10 @@ public enum KeyMap {
         KeyEntry("一级/二级 Picker", "数字 1–9 直接选定；输入名称（开头优先，其次包含）后 Enter 或 Tab 选定；Up / Down 选择，Esc 取消", "a digit 1–9 picks at once; type a name (its start first, else any part), Enter or Tab picks; Up / Down choose, Esc cancels", .picker,
                  [(.digit, .chooseByDigit), (k(.up), .choiceUp), (k(.down), .choiceDown), (k(.enter), .choose), (k(.tab), .choose),
                   (k(.escape), .cancel), (k(.backspace), .widen), (.printable, .narrow)]),
+        KeyEntry("问题列表 F8 list", "Up / Down / PgUp / PgDn / Home / End 选择（选中的问题完整显示），Enter 跳到字段，Esc 关闭", "Up / Down / PgUp / PgDn / Home / End choose (the chosen problem is shown whole), Enter jumps to the field, Esc closes", .problems,
+                 [(k(.up), .problemUp), (k(.down), .problemDown), (k(.pageUp), .problemPageUp), (k(.pageDown), .problemPageDown),
+                  (k(.home), .firstProblem), (k(.end), .lastProblem), (k(.enter), .jumpToProblem),
+                  (k(.escape), .close), (k(.function(8)), .close), (k(.char("q")), .close)]),
     ]
 
     /// The action a key asks for in a context, if any.

@@ -289,14 +289,10 @@ public enum EditorView {
             if s.problems.isEmpty {
                 b.put(s.lang.pick("没有问题。", "No problems."), x: 2, y: top + 1)
             }
-            let visible = h - 2
-            let first = max(0, min(selected - visible / 2, s.problems.count - visible))
-            for (i, p) in s.problems.enumerated().dropFirst(first).prefix(visible).map({ $0 }).enumerated() {
-                let (n, prob) = p
-                let text = "\(prob.severityName(s.lang)) \(prob.pointer): \(prob.message(s.lang))"
-                let st: Style = n == selected ? .selected : (prob.severity == .error ? .error : .warning)
-                if n == selected { b.fill(x: 1, y: top + 1 + i, count: s.width - 2, style: st) }
-                b.put(text, x: 2, y: top + 1 + i, style: st, limit: s.width - 4)
+            for (i, line) in ProblemLines.layout(s.problems, selected: selected, lang: s.lang, width: s.width - 4, rows: h - 2).enumerated() {
+                let st: Style = line.problem == selected ? .selected : (s.problems[line.problem].severity == .error ? .error : .warning)
+                if line.problem == selected { b.fill(x: 1, y: top + 1 + i, count: s.width - 2, style: st) }
+                b.put(line.text, x: 2, y: top + 1 + i, style: st, limit: s.width - 4)
             }
         case .pager(let lines, let scroll):
             for i in 0..<h {
