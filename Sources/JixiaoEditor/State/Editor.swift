@@ -115,7 +115,8 @@ extension EditorState {
         case .problems: mode = .problems(selected: 0)
         case .sectionByDigit:
             if case .alt(let c) = key, let n = c.wholeNumberValue, n >= 1 { switchTab(n - 1) }
-        case .find: mode = .find(TextBuffer(lastSearch))
+        // A new search starts empty (typing never adds to the last one); the last is offered.
+        case .find: mode = .find(TextBuffer())
         case .save: return save(thenQuit: false)
         case .quit:
             if isDirty && !readOnly { mode = .confirm(.quit) } else { return [.quit] }
@@ -699,14 +700,18 @@ extension EditorState {
         switch event {
         case .paste(let t): buffer.insert(t)
         case .key(let key):
-            // Typing, deletion and the caret along the line: alike in every text editor.
-            guard !buffer.edit(key) else { break }
-            switch key {
-            case .escape: mode = .normal; return []
-            case .enter:
-                lastSearch = buffer.text
+            switch KeyMap.action(for: key, in: .find) {
+            case .editText?: _ = buffer.edit(key)
+            case .recallSearch?: buffer = TextBuffer(lastSearch)
+            case .cancel?:
                 mode = .normal
-                search(buffer.text)
+                return []
+            case .search?:
+                // Enter alone finds the last text again.
+                let needle = buffer.text.isEmpty ? lastSearch : buffer.text
+                lastSearch = needle
+                mode = .normal
+                search(needle)
                 return []
             default: break
             }
@@ -734,7 +739,7 @@ extension EditorState {
                 tab = t; row = r
                 col = fr.cells[k].isSelectable ? k : (fr.cells.firstIndex(where: \.isSelectable) ?? 0)
                 if !isStop(fr), let next = nextRow(from: r, step: 1) { row = next }
-                message = say("找到“\(needle)”（Ctrl-F 回车找下一个）", "Found \"\(needle)\" (Ctrl-F Enter finds the next)")
+                message = say("找到“\(needle)”（Ctrl-F Enter 找下一个）", "Found \"\(needle)\" (Ctrl-F Enter finds the next)")
                 return
             }
             _ = step

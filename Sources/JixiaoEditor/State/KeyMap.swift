@@ -14,6 +14,8 @@ public enum KeyContext: Sendable, Equatable, CaseIterable {
     case picker
     /// The problem list (F8).
     case problems
+    /// Typing what to find (Ctrl-F).
+    case find
 }
 
 /// What a key does. `Editor` carries each one out; `KeyMap` says which key asks for which.
@@ -31,6 +33,8 @@ public enum KeyAction: Sendable, Hashable {
     case choose, chooseByDigit, choiceUp, choiceDown, narrow, widen
     // The problem list.
     case firstProblem, lastProblem, problemUp, problemDown, problemPageUp, problemPageDown, jumpToProblem, close
+    // Find.
+    case search, recallSearch
 }
 
 /// Which keys a binding takes.
@@ -152,6 +156,10 @@ public enum KeyMap {
                  [(k(.up), .problemUp), (k(.down), .problemDown), (k(.pageUp), .problemPageUp), (k(.pageDown), .problemPageDown),
                   (k(.home), .firstProblem), (k(.end), .lastProblem), (k(.enter), .jumpToProblem),
                   (k(.escape), .close), (k(.function(8)), .close), (k(.char("q")), .close)]),
+        KeyEntry("查找 Find", "Ctrl-F 后输入文字，Enter 查找；不输入直接 Enter 再找上次的文字，Up 取回上次的文字；Esc 取消", "after Ctrl-F type the text, Enter finds; Enter alone finds the last text again, Up brings it back; Esc cancels", .find,
+                 [(k(.enter), .search), (k(.up), .recallSearch), (k(.escape), .cancel),
+                  (.printable, .editText), (k(.backspace), .editText), (k(.delete), .editText), (k(.left), .editText),
+                  (k(.right), .editText), (k(.home), .editText), (k(.end), .editText)]),
     ]
 
     /// The action a key asks for in a context, if any.

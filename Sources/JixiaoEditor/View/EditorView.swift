@@ -236,7 +236,11 @@ public enum EditorView {
             }
         case .find(let buffer):
             let lw = b.put(s.lang.pick("查找：", "Find: "), x: 0, y: y, style: .heading)
-            b.put(buffer.text, x: lw, y: y, limit: s.width - lw)
+            let tw = b.put(buffer.text, x: lw, y: y, limit: s.width - lw)
+            if buffer.text.isEmpty && !s.lastSearch.isEmpty {
+                b.put(s.lang.pick("（Enter 再找“\(s.lastSearch)”，Up 取回）", "(Enter finds \"\(s.lastSearch)\" again, Up brings it back)"),
+                      x: lw + tw + 1, y: y, style: .dim, limit: s.width - lw - tw - 1)
+            }
             b.cursor = (min(s.width - 1, lw + buffer.caretColumn), y)
             return
         case .confirm(let what):
