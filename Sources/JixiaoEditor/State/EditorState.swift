@@ -159,7 +159,9 @@ public struct EditorState: Sendable {
         clampCursor()
     }
 
-    /// Undo (or redo): takes the last step off one stack, puts its inverse on the other.
+    /// Undo (or redo): takes the last step off one stack, puts its inverse on the other. The
+    /// inverse keeps the step's cell, not where the cursor happens to be: a redo (or an undo
+    /// after it) shows the cell it changes, as the first undo did.
     mutating func travel(undo: Bool) -> Bool {
         guard let snap = undo ? undoStack.popLast() : redoStack.popLast() else { return false }
         let inverse: Snapshot.Change
@@ -169,7 +171,7 @@ public struct EditorState: Sendable {
             guard session.indicators.indices.contains(k) else { return false }
             inverse = .indicatorRow(k, session.indicators[k])
         }
-        let back = Snapshot(change: inverse, tab: tab, row: row, col: col)
+        let back = Snapshot(change: inverse, tab: snap.tab, row: snap.row, col: snap.col)
         if undo { redoStack.append(back) } else { undoStack.append(back) }
         restore(snap)
         return true
