@@ -75,14 +75,24 @@ public enum EditorView {
 
     // MARK: body
 
-    /// Column x positions and widths for a block: preferred widths, spare width to the columns
-    /// that grow; when too wide, columns after the first scroll so the cursor's stays in view.
+    /// Column x positions and widths for a block: preferred widths; spare width first to the
+    /// columns whose cells are cut (a column at a time, so each gets its share until it holds
+    /// its widest cell), then to the columns that grow; when too wide, columns after the first
+    /// scroll so the cursor's stays in view.
     static func layout(_ block: BlockLayout, width: Int, focus: Int?) -> [(x: Int, width: Int)?] {
         var widths = block.columns.map(\.width)
         let total = widths.reduce(0, +) + widths.count
+        var extra = max(0, width - 1 - total)
+        while extra > 0 {
+            let short = block.columns.indices.filter { widths[$0] < block.columns[$0].need }
+            if short.isEmpty { break }
+            for k in short where extra > 0 {
+                widths[k] += 1
+                extra -= 1
+            }
+        }
         let growers = block.columns.indices.filter { block.columns[$0].grows }
-        if total < width - 1 && !growers.isEmpty {
-            var extra = width - 1 - total
+        if !growers.isEmpty {
             var k = 0
             while extra > 0 {
                 widths[growers[k % growers.count]] += 1
