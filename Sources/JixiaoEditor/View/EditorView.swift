@@ -30,21 +30,6 @@ public enum EditorView {
 
     // MARK: frame
 
-    static func titleBar(_ s: EditorState, _ b: inout ScreenBuffer) {
-        b.fill(x: 0, y: 0, count: s.width, style: .bar)
-        let title = " \(s.lang.pick("绩效", "Jixiao")) | \(s.template.title(year: s.session.year)) | \(s.session.unit.isEmpty ? "-" : s.session.unit) | \(s.path)"
-        b.put(title, x: 0, y: 0, style: .bar, limit: s.width)
-        // The state of the file at the right end, over the title if need be: it shows however
-        // narrow the terminal, and appearing on the first edit it moves nothing else (a slow
-        // link gets a few bytes, not the whole line again).
-        let mode = s.readOnly ? s.lang.pick("[审阅·只读]", "[review, read-only]") : (s.isDirty ? s.lang.pick("[已修改]", "[modified]") : "")
-        if !mode.isEmpty {
-            let w = min(s.width, ScreenBuffer.width(of: mode) + 2)
-            b.fill(x: s.width - w, y: 0, count: w, style: .bar)
-            b.put(mode, x: s.width - w + 1, y: 0, style: .bar, limit: w - 1)
-        }
-    }
-
     static func tabs(_ s: EditorState, _ b: inout ScreenBuffer) {
         let counts = s.problemCounts
         var x = 0
