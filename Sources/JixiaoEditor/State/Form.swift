@@ -159,7 +159,8 @@ public enum FormBuilder {
         let ix = t.index
         func heading(_ text: String) {
             guard !text.isEmpty else { return }
-            rows.append(FormRow(kind: .heading, block: -1, cells: [FormCell(text: text, look: .heading)]))
+            // A heading may name the year, as labels do: 楼堂馆所控制情况（{year}年完工项目）.
+            rows.append(FormRow(kind: .heading, block: -1, cells: [FormCell(text: resolveLabel(text, year: s.year), look: .heading)]))
         }
         func header(_ b: Int) {
             rows.append(FormRow(kind: .header, block: b, cells: blocks[b].columns.map { FormCell(text: $0.header, look: .header) }))
