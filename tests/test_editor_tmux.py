@@ -165,3 +165,13 @@ def test_the_cursor_waits_on_the_selected_cell_for_an_input_method(tmux, tmp_pat
         time.sleep(0.05)
     x, y, shown = t.cursor()
     assert shown and y == 23, (x, y, shown)
+
+
+def test_new_lists_templates_without_wrapping_an_id(tmux, template_ids):
+    """In a narrow terminal each template id stays whole on its line (issue 13)."""
+    t = tmux("new", width=50, height=40)
+    screen = t.wait_for("编号")
+    lines = [l.strip() for l in screen.splitlines()]
+    for n, tid in enumerate(template_ids):
+        assert f"{n + 1}. {tid}" in lines, screen
+    assert all(len(l) <= 50 for l in screen.splitlines())
