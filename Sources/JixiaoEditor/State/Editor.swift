@@ -208,45 +208,6 @@ extension EditorState {
         }
     }
 
-    /// The guided walk: Enter goes to the next field still to fill, section after section.
-    mutating func enterKey() -> [EditorCommand] {
-        if let cell = currentCell, cell.target != nil, cell.text.isEmpty, !readOnly {
-            return startEditing(with: nil, replace: false)
-        }
-        if case .listEnd? = currentRow?.source, !readOnly {
-            addRow()
-            return []
-        }
-        goToNextEmpty()
-        return []
-    }
-
-    mutating func goToNextEmpty() {
-        var t = tab, r = row, c = col + 1
-        var visited = 0
-        while visited < 200_000 {
-            visited += 1
-            guard sections.indices.contains(t) else { break }
-            let rows = sections[t].rows
-            if rows.indices.contains(r) {
-                while c < rows[r].cells.count {
-                    let cell = rows[r].cells[c]
-                    if cell.target != nil && cell.text.isEmpty {
-                        if t != tab { scroll = 0 }
-                        tab = t; row = r; col = c
-                        stepMessage(cell)
-                        return
-                    }
-                    c += 1
-                }
-            }
-            c = 0
-            r += 1
-            if r >= rows.count { t += 1; r = 0 }
-        }
-        message = say("所有字段都已填写。按 Ctrl-S 保存。", "Every field is filled in. Ctrl-S saves.")
-    }
-
     // MARK: editing
 
     mutating func startEditing(with text: String?, replace: Bool) -> [EditorCommand] {
@@ -297,10 +258,10 @@ extension EditorState {
                 preview = nil
                 return []
             case .commitNext?:
-                if commit(buffer.text) { if key == .enter { goToNextEmptyOrDown() } else { nextEditable(forward: true) } }
+                if commit(buffer.text) { moveOn(forward: true) }
                 return []
             case .commitPrevious?:
-                if commit(buffer.text) { nextEditable(forward: false) }
+                if commit(buffer.text) { moveOn(forward: false) }
                 return []
             case .commitUp?, .commitDown?:
                 if commit(buffer.text) { moveVertical(key == .up ? -1 : 1) }
@@ -314,22 +275,6 @@ extension EditorState {
         mode = .editing(buffer)
         updatePreview(buffer)
         return []
-    }
-
-    /// After Enter commits a cell: on to the next empty field (the guided walk) in a new
-    /// sheet, or simply down, as a spreadsheet does, in a filled one.
-    mutating func goToNextEmptyOrDown() {
-        let before = (tab, row, col)
-        moveVertical(1, crossSections: false)
-        if (tab, row, col) == before { nextEditable(forward: true) }
-        if let cell = currentCell, cell.target != nil, cell.text.isEmpty { stepMessage(cell) }
-    }
-
-    /// "第 3/6 步 · 资金情况：全年预算数(A)": where the guided walk has got to.
-    mutating func stepMessage(_ cell: FormCell) {
-        let label = cell.field.map { resolveLabel(lang.pick($0.label, $0.labelEn), year: session.year) } ?? ""
-        message = say("第 \(tab + 1)/\(sections.count) 步 · \(sections[tab].title)：\(label)",
-                      "Step \(tab + 1)/\(sections.count) · \(sections[tab].title): \(label)")
     }
 
     /// Figures as they would be with the number being typed, for the result bar, and a

@@ -189,7 +189,7 @@ public enum EditorView {
         switch s.mode {
         case .help(let scroll):
             box(&b, x: 0, y: top, w: s.width, h: h, title: s.lang.pick("按键（任意键关闭，方向键滚动）", "Keys (any key closes, arrows scroll)"))
-            let lines = HelpText.lines(s.lang)
+            let lines = HelpText.lines(s.lang, width: s.width - 4)
             for (i, line) in lines.dropFirst(scroll).prefix(h - 2).enumerated() {
                 b.put(line, x: 2, y: top + 1 + i, limit: s.width - 4)
             }
