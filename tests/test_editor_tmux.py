@@ -175,3 +175,35 @@ def test_new_lists_templates_without_wrapping_an_id(tmux, template_ids):
     for n, tid in enumerate(template_ids):
         assert f"{n + 1}. {tid}" in lines, screen
     assert all(len(l) <= 50 for l in screen.splitlines())
+
+
+def test_a_block_pasted_from_a_spreadsheet_fills_indicator_rows(tmux, tmp_path):
+    """Bracketed paste of rows copied from WPS / Excel: rows added, cells filled, a bad value
+    named and left out, one Ctrl-Z undoes it all."""
+    f = tmp_path / "p.json"
+    assert run_jx("new", "--template", "hunan-dept-overall", f).returncode == 0
+    t = tmux(f)
+    t.wait_for("单位名称")
+    t.keys("M-5")
+    t.wait_for("添加指标")
+    t.keys("Enter")  # on the "add an indicator" line: adds one, its name selected
+    t.wait_for("已添加一行")
+    t.keys("Home")
+    t.paste("产出指标\t数量指标\t培训人次\t≥2000人\t2926\t4\t4\t\r\n"
+            "产出指标\t质量指标\t党员干部参与率\t≥100%\t≥100%\t5\t四\t\r\n")
+    t.wait_for("1 个值有误")
+    t.text("q")  # closes the list of refused values
+    t.keys("C-s")
+    t.wait_for("已保存")
+    doc = json.loads(f.read_text(encoding="utf-8"))
+    rows = doc["indicators"]
+    assert [r["name"] for r in rows] == ["培训人次", "党员干部参与率"]
+    assert rows[0]["score"] == 4 and rows[1]["weight"] == 5 and rows[1]["score"] is None
+    t.keys("C-z")
+    t.wait_for("已撤销")
+    t.keys("C-s")
+    t.wait_for("已保存")
+    doc = json.loads(f.read_text(encoding="utf-8"))
+    assert len(doc["indicators"]) == 1 and doc["indicators"][0]["name"] == ""
+    t.keys("C-q")
+    assert t.exit_status() == 0

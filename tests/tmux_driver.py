@@ -69,3 +69,11 @@ class Tmux:
             if k >= 0:
                 return wcswidth(line[:k]), y
         raise AssertionError(f"{needle!r} is not on the screen:\n{self.screen()}")
+
+    def paste(self, s):
+        """Text as a terminal pastes it (bracketed paste), as copied from a spreadsheet."""
+        buffer = self.socket + ".paste"
+        with open(buffer, "w", encoding="utf-8") as f:
+            f.write(s)
+        self.tmux("load-buffer", "-b", "jx", buffer)
+        self.tmux("paste-buffer", "-p", "-d", "-b", "jx", "-t", "t")

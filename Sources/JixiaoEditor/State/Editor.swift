@@ -82,7 +82,7 @@ extension EditorState {
         message = nil
         switch event {
         case .paste(let text):
-            return startEditing(with: text, replace: true)
+            return paste(text)
         case .resize:
             return []
         case .key(let key):

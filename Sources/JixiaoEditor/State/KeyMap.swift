@@ -131,6 +131,8 @@ public enum KeyMap {
                  [(k(.function(5)), .preview)], hint: KeyHint(key: "F5", zh: "预览", en: "print", rank: 6)),
         KeyEntry("F8", "问题列表；Enter 跳到字段", "problem list; Enter jumps to the field", .sheet,
                  [(k(.function(8)), .problems)], hint: KeyHint(key: "F8", zh: "问题", en: "problems", rank: 3)),
+        KeyEntry("粘贴 Paste", "从 WPS / Excel 复制的表格：从当前单元格起向右、向下填入，需要时添加指标或表格行；错误的值逐格列出、不填入；Ctrl-Z 一步撤销", "a block copied from WPS / Excel fills the cells right and down from the selected one, adding indicator or table rows as needed; bad values are listed cell by cell and not stored; one Ctrl-Z undoes it", .sheet,
+                 []),
         KeyEntry("n / p", "审阅模式：下一个 / 上一个问题", "review mode: next / previous problem", .review,
                  [(k(.char("n")), .nextProblem), (k(.char("p")), .previousProblem)], hint: KeyHint(key: "n/p", zh: "下一个/上一个问题", en: "next/prev problem", rank: 0)),
         KeyEntry("Enter / Tab, Shift-Tab", "编辑时：确认并移到右边一格，行尾移到下一行；Shift-Tab 确认并移回一格", "when typing: commit and move right, from a row's end to the next row; Shift-Tab commits and moves back", .typing,
