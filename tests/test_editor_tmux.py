@@ -67,57 +67,6 @@ def test_review_mode_is_read_only(tmux, tmp_path):
     assert f.read_bytes() == before
 
 
-def _cells_in_tab_order(example):
-    """The example's typed values in the editor's Tab order (the template's order)."""
-    fields = example["fields"]
-    out = [example["unit"], str(example["year"])]
-    for key, value in fields.items():
-        if isinstance(value, dict):
-            out += ["" if v is None else json.dumps(v) for v in value.values()]
-        else:
-            out.append("" if value is None else (value if isinstance(value, str) else json.dumps(value)))
-    return out
-
-
-def test_typing_the_whole_seed_000_sheet_gives_the_example_file(tmux, tmp_path):
-    example = json.loads((EXAMPLES / SUINING).read_text(encoding="utf-8"))
-    assert not example["tables"]["special_funds"] and not example["tables"]["buildings"]
-    f = tmp_path / "typed.json"
-    assert run_jx("new", "--template", "hunan-dept-overall", f).returncode == 0
-    t = tmux(f, width=120, height=40)
-    t.wait_for("单位名称")
-    for value in _cells_in_tab_order(example):
-        # Long text opens its editor on the first character; Tab finishes every kind of cell.
-        t.text(value)
-        t.keys("Tab")
-    t.wait_for("全年实际完成情况")
-    t.keys("F6")  # 绩效指标
-    t.wait_for("添加指标")
-    tiers = {"产出指标": "产", "效益指标": "效", "满意度指标": "满"}
-    for n, row in enumerate(example["indicators"]):
-        t.keys("C-n")
-        t.wait_for(f"已添加一行")
-        t.keys("Home", "F2")
-        t.text(tiers[row["level1"]])
-        t.keys("Enter", "F2")
-        t.text(row["level2"][0])
-        t.keys("Enter")
-        for key in ("name", "target", "actual", "weight", "score", "deviation"):
-            v = row[key]
-            t.text("" if v is None else (v if isinstance(v, str) else json.dumps(v)))
-            if key != "deviation":
-                t.keys("Tab")
-        # Back to the first column, so that a narrow window scrolls the name into view.
-        t.keys("Home")
-        t.wait_for(f"{row['name'][:4]}")
-    t.wait_for("总分 91.00 优秀", timeout=30)
-    t.keys("C-s")
-    t.wait_for("已保存")
-    t.keys("C-q")
-    assert t.exit_status() == 0
-    assert f.read_text(encoding="utf-8") == (EXAMPLES / SUINING).read_text(encoding="utf-8")
-
-
 def test_new_without_a_file_asks_for_template_unit_year_and_file(tmux, tmp_path):
     f = tmp_path / "asked.json"
     t = tmux("new")
