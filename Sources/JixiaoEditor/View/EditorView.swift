@@ -148,6 +148,7 @@ public enum EditorView {
             if row.cells.count == 1 && row.source != nil, case .listEnd = row.source! {
                 // "+ add a row" spans the row.
                 b.put(row.cells[0].text, x: 1, y: y, style: isCurrent ? .selected : .dim, limit: s.width - 2)
+                if isCurrent, case .normal = s.mode { b.cursor = (1, y); b.cursorHidden = true }
                 continue
             }
             for (k, cell) in row.cells.enumerated() {
