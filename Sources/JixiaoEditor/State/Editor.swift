@@ -386,7 +386,6 @@ extension EditorState {
     mutating func picker(_ event: Event, _ p: inout Picker) -> [EditorCommand] {
         message = nil
         switch event {
-        case .resize: return []
         case .paste(let text):
             // An input method hands over a phrase at once.
             p.type(TextBuffer.typeable(text, multiline: false))
@@ -410,6 +409,8 @@ extension EditorState {
             case .widen?: p.erase()
             default: break
             }
+        default:
+            return []
         }
         mode = .picker(p)
         if p.selected == nil {
