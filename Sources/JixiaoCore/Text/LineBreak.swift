@@ -19,16 +19,24 @@ public struct LineBreak: Sendable {
     /// them; a combining mark goes with its base).
     public static func kind(_ c: Character) -> Kind {
         guard let u = c.unicodeScalars.first else { return .narrow }
+        return kind(u, width: DisplayWidth.of(u), alone: c.unicodeScalars.count == 1)
+    }
+
+    /// The same for a Character whose first code point is `u`, of display width `width`;
+    /// `alone` when it is the whole Character. Chinese characters (nearly all of a text) are
+    /// told without looking the marks up.
+    @inline(__always)
+    public static func kind(_ u: Unicode.Scalar, width: Int, alone: Bool) -> Kind {
+        if (0x4E00...0x9FFF).contains(u.value) { return .wide }
         switch u {
         case " ", "\t", "\u{3000}": return .space
         default: break
         }
-        let w = DisplayWidth.of(u)
-        if c.unicodeScalars.count == 1 {
-            if TextWrap.closing.contains(u) { return .closing(wide: w == 2) }
+        if alone {
+            if TextWrap.closing.contains(u) { return .closing(wide: width == 2) }
             if TextWrap.opening.contains(u) { return .opening }
         }
-        return w == 2 ? .wide : .narrow
+        return width == 2 ? .wide : .narrow
     }
 
     /// A narrow word (letters, figures) is being read: a narrow character goes on with it.

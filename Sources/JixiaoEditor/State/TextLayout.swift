@@ -69,7 +69,7 @@ extension TextBuffer {
                 kind = Self.asciiKinds[Int(b)]
             } else if let u = c.unicodeScalars.first, c.unicodeScalars.count == 1, case let d = DisplayWidth.of(u), d > 0 {
                 w = d
-                kind = LineBreak.kind(c)
+                kind = LineBreak.kind(u, width: d, alone: true)
             } else {
                 w = ScreenBuffer.width(c)
                 kind = LineBreak.kind(c)
