@@ -67,57 +67,6 @@ def test_review_mode_is_read_only(tmux, tmp_path):
     assert f.read_bytes() == before
 
 
-def _cells_in_tab_order(example):
-    """The example's typed values in the editor's Tab order (the template's order)."""
-    fields = example["fields"]
-    out = [example["unit"], str(example["year"])]
-    for key, value in fields.items():
-        if isinstance(value, dict):
-            out += ["" if v is None else json.dumps(v) for v in value.values()]
-        else:
-            out.append("" if value is None else (value if isinstance(value, str) else json.dumps(value)))
-    return out
-
-
-def test_typing_the_whole_seed_000_sheet_gives_the_example_file(tmux, tmp_path):
-    example = json.loads((EXAMPLES / SUINING).read_text(encoding="utf-8"))
-    assert not example["tables"]["special_funds"] and not example["tables"]["buildings"]
-    f = tmp_path / "typed.json"
-    assert run_jx("new", "--template", "hunan-dept-overall", f).returncode == 0
-    t = tmux(f, width=120, height=40)
-    t.wait_for("单位名称")
-    for value in _cells_in_tab_order(example):
-        # Long text opens its editor on the first character; Tab finishes every kind of cell.
-        t.text(value)
-        t.keys("Tab")
-    t.wait_for("全年实际完成情况")
-    t.keys("F6")  # 绩效指标
-    t.wait_for("添加指标")
-    tiers = {"产出指标": "产", "效益指标": "效", "满意度指标": "满"}
-    for n, row in enumerate(example["indicators"]):
-        t.keys("C-n")
-        t.wait_for(f"已添加一行")
-        t.keys("Home", "F2")
-        t.text(tiers[row["level1"]])
-        t.keys("Enter", "F2")
-        t.text(row["level2"][0])
-        t.keys("Enter")
-        for key in ("name", "target", "actual", "weight", "score", "deviation"):
-            v = row[key]
-            t.text("" if v is None else (v if isinstance(v, str) else json.dumps(v)))
-            if key != "deviation":
-                t.keys("Tab")
-        # Back to the first column, so that a narrow window scrolls the name into view.
-        t.keys("Home")
-        t.wait_for(f"{row['name'][:4]}")
-    t.wait_for("总分 91.00 优秀", timeout=30)
-    t.keys("C-s")
-    t.wait_for("已保存")
-    t.keys("C-q")
-    assert t.exit_status() == 0
-    assert f.read_text(encoding="utf-8") == (EXAMPLES / SUINING).read_text(encoding="utf-8")
-
-
 def test_new_without_a_file_asks_for_template_unit_year_and_file(tmux, tmp_path):
     f = tmp_path / "asked.json"
     t = tmux("new")
@@ -143,3 +92,67 @@ def test_new_without_a_file_asks_for_template_unit_year_and_file(tmux, tmp_path)
 def test_new_without_a_file_outside_a_terminal_is_a_usage_error(jx):
     p = jx("new")
     assert p.returncode == 2 and "--template" in p.stderr
+
+
+def test_the_cursor_waits_on_the_selected_cell_for_an_input_method(tmux, tmp_path):
+    """Outside typing the cursor is hidden but placed on the selected cell: an input method
+    opens its candidate window there, where the typed text goes."""
+    f = copy_example(tmp_path, SUINING)
+    t = tmux(f)
+    t.wait_for("总分 91.00")
+    t.keys("F6", "F6", "F6", "F6", "Right", "Right", "Down")  # 三级指标 of the second row
+    t.wait_for("三级指标")
+    deadline = time.time() + 10
+    while t.cursor()[:2] != t.column_of("培训人次") and time.time() < deadline:
+        time.sleep(0.05)
+    x, y, shown = t.cursor()
+    assert (x, y) == t.column_of("培训人次") and not shown
+    t.text("培")  # typing: the cursor shows, on the edit line
+    t.wait_for("三级指标：培")
+    deadline = time.time() + 10
+    while not t.cursor()[2] and time.time() < deadline:
+        time.sleep(0.05)
+    x, y, shown = t.cursor()
+    assert shown and y == 23, (x, y, shown)
+
+
+def test_new_lists_templates_without_wrapping_an_id(tmux, template_ids):
+    """In a narrow terminal each template id stays whole on its line (issue 13)."""
+    t = tmux("new", width=50, height=40)
+    screen = t.wait_for("编号")
+    lines = [l.strip() for l in screen.splitlines()]
+    for n, tid in enumerate(template_ids):
+        assert f"{n + 1}. {tid}" in lines, screen
+    assert all(len(l) <= 50 for l in screen.splitlines())
+
+
+def test_a_block_pasted_from_a_spreadsheet_fills_indicator_rows(tmux, tmp_path):
+    """Bracketed paste of rows copied from WPS / Excel: rows added, cells filled, a bad value
+    named and left out, one Ctrl-Z undoes it all."""
+    f = tmp_path / "p.json"
+    assert run_jx("new", "--template", "hunan-dept-overall", f).returncode == 0
+    t = tmux(f)
+    t.wait_for("单位名称")
+    t.keys("M-5")
+    t.wait_for("添加指标")
+    t.keys("Enter")  # on the "add an indicator" line: adds one, its name selected
+    t.wait_for("已添加一行")
+    t.keys("Home")
+    t.paste("产出指标\t数量指标\t培训人次\t≥2000人\t2926\t4\t4\t\r\n"
+            "产出指标\t质量指标\t党员干部参与率\t≥100%\t≥100%\t5\t四\t\r\n")
+    t.wait_for("1 个值有误")
+    t.text("q")  # closes the list of refused values
+    t.keys("C-s")
+    t.wait_for("已保存")
+    doc = json.loads(f.read_text(encoding="utf-8"))
+    rows = doc["indicators"]
+    assert [r["name"] for r in rows] == ["培训人次", "党员干部参与率"]
+    assert rows[0]["score"] == 4 and rows[1]["weight"] == 5 and rows[1]["score"] is None
+    t.keys("C-z")
+    t.wait_for("已撤销")
+    t.keys("C-s")
+    t.wait_for("已保存")
+    doc = json.loads(f.read_text(encoding="utf-8"))
+    assert len(doc["indicators"]) == 1 and doc["indicators"][0]["name"] == ""
+    t.keys("C-q")
+    assert t.exit_status() == 0

@@ -54,3 +54,26 @@ class Tmux:
 
     def close(self):
         self.tmux("kill-server")
+
+    def cursor(self):
+        """(x, y, shown) of the terminal's cursor in the pane."""
+        out = self.tmux("display-message", "-p", "-t", "t", "#{cursor_x} #{cursor_y} #{cursor_flag}").stdout.split()
+        return int(out[0]), int(out[1]), out[2] == "1"
+
+    def column_of(self, needle):
+        """(x, y): the display column and line where `needle` first shows (a Chinese
+        character takes two columns)."""
+        from wcwidth import wcswidth
+        for y, line in enumerate(self.screen().splitlines()):
+            k = line.find(needle)
+            if k >= 0:
+                return wcswidth(line[:k]), y
+        raise AssertionError(f"{needle!r} is not on the screen:\n{self.screen()}")
+
+    def paste(self, s):
+        """Text as a terminal pastes it (bracketed paste), as copied from a spreadsheet."""
+        buffer = self.socket + ".paste"
+        with open(buffer, "w", encoding="utf-8") as f:
+            f.write(s)
+        self.tmux("load-buffer", "-b", "jx", buffer)
+        self.tmux("paste-buffer", "-p", "-d", "-b", "jx", "-t", "t")

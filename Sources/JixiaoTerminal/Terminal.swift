@@ -154,7 +154,8 @@ public final class Terminal {
         previous = buffer
 
         if let cursor = buffer.cursor, cursor.x >= 0, cursor.y >= 0, cursor.x < width, cursor.y < height {
-            setCursorVisible(true)
+            // Placed even when hidden: an input method opens its window where the cursor is.
+            setCursorVisible(!buffer.cursorHidden)
             jx_move(Int32(cursor.y), Int32(cursor.x))
         } else {
             setCursorVisible(false)

@@ -94,9 +94,7 @@ enum NewSheetQuestions {
         var chosen = template
         if chosen == nil {
             say(lang.pick("选择模板：", "Choose a template:"))
-            for (n, t) in reg.templates.enumerated() {
-                say("  \(n + 1). \(t.title(year: nil))  \(t.region)  (\(t.id))")
-            }
+            for line in menu(reg.templates, width: terminalWidth()) { say(line) }
             while chosen == nil {
                 guard let answer = line(lang.pick("编号（1–\(reg.templates.count)）：", "Number (1–\(reg.templates.count)): ")) else { return nil }
                 if let n = Int(answer), reg.templates.indices.contains(n - 1) { chosen = reg.templates[n - 1].id }
@@ -122,5 +120,26 @@ enum NewSheetQuestions {
         }
         guard let chosen, let f else { return nil }
         return Answers(template: chosen, unit: u, year: y, file: f)
+    }
+
+    /// The templates to choose from: the number and id on a line of their own (an id that the
+    /// terminal wrapped in two could not be read or copied), then the title and region,
+    /// wrapped to the terminal's width where a line may break.
+    static func menu(_ templates: [Template], width: Int) -> [String] {
+        var out = [String]()
+        for (n, t) in templates.enumerated() {
+            out.append("  \(n + 1). \(t.id)")
+            for line in TextWrap.wrap("\(t.title(year: nil))  \(t.region)", width: max(10, width - 6)) {
+                out.append("     " + line)
+            }
+        }
+        return out
+    }
+
+    /// The terminal's width, or 80 when it cannot be told.
+    static func terminalWidth() -> Int {
+        var ws = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0 else { return 80 }
+        return Int(ws.ws_col)
     }
 }

@@ -236,5 +236,27 @@ final class EditorTests: XCTestCase {
         XCTAssertEqual(Assignment.parse("/unit="), Assignment(pointer: "/unit", value: ""))
         XCTAssertNil(Assignment.parse("fields/a=1"))
         XCTAssertNil(Assignment.parse("/fields/a"))
+        XCTAssertEqual(Assignment.parse("/indicators/0/deviation=null")?.clears, true)
+        XCTAssertEqual(Assignment.parse("/indicators/0/deviation= null ")?.clears, true)
+        XCTAssertEqual(Assignment.parse("/indicators/0/deviation=nullify")?.clears, false)
+    }
+
+    /// Text is text, whatever it spells: only a clearing assignment (the command line's
+    /// "=null") clears. The editor sends typed text as it is.
+    func testTheWordNullIsTextAndOnlyAClearingAssignmentClears() throws {
+        let l = try Fixtures.load("suining-2024")
+        var s = l.session
+        try SessionEditor.apply(Assignment(pointer: "/indicators/0/deviation", value: "null"), to: &s, l.template)
+        XCTAssertEqual(s.indicators[0].deviation, "null")
+        try SessionEditor.apply(Assignment(pointer: "/unit", value: "null"), to: &s, l.template)
+        XCTAssertEqual(s.unit, "null")
+        try SessionEditor.apply(Assignment(pointer: "/fields/goal_planned", value: " null "), to: &s, l.template)
+        XCTAssertEqual(s.fields["goal_planned"]?.text, "null")
+        try SessionEditor.apply(.clearing("/fields/goal_planned"), to: &s, l.template)
+        XCTAssertNil(s.fields["goal_planned"])
+        try SessionEditor.apply(.clearing("/indicators/0/deviation"), to: &s, l.template)
+        XCTAssertEqual(s.indicators[0].deviation, "")
+        XCTAssertEqual(try SessionEditor.indicatorValue("name", "null", pointer: "/indicators/0/name", l.template)?.text, "null")
+        XCTAssertThrowsError(try SessionEditor.indicatorValue("score", "null", pointer: "/indicators/0/score", l.template))
     }
 }

@@ -87,6 +87,19 @@ final class ValidationTests: XCTestCase {
         XCTAssertTrue(ps.with(code: "row-requirement").allSatisfy { $0.severity == .warning })
     }
 
+    /// Figures in messages are written as their fields show them (issue 13): 1073.30 万元,
+    /// not 1073.3; a parent row's 1.50 against its parts' 1.20.
+    func testFiguresInMessagesHaveTheirFieldsDecimals() throws {
+        let ps = validate(try Fixtures.load("ziyuan-2022-projects"))
+        assertProblem(ps, "dept_budget_adjusted", at: "/fields/dept_adjusted", containing: ["各项之和 1073.29，填报 1073.30（相差 -0.01）"])
+        let grid = try problems("suining-2024") { s in s.cells["sangong"]?["final"] = .number("1.5") }
+        assertProblem(grid, "sum-mismatch", at: "/fields/sangong/final", containing: ["填 1.50，但其子项之和为 1.20"])
+        // A figure with more digits than its field keeps them all.
+        XCTAssertEqual(Validator.figure(Decimal(string: "785.2")!, 2), "785.20")
+        XCTAssertEqual(Validator.figure(Decimal(string: "0.125")!, 2), "0.125")
+        XCTAssertEqual(Validator.figure(Decimal(string: "12")!, 0), "12")
+    }
+
     // MARK: every rule
 
     func testScoreExceedsWeight() throws {

@@ -70,8 +70,8 @@ final class BehaviourTests: XCTestCase {
         var e = try EditorHarness(example: "suining-2024.json")
         try e.go(to: .indicator(row: 0, key: "level2"))
         e.key(.f2)
-        guard case .picker(let choices, _) = e.state.mode else { return XCTFail("a picker opens") }
-        XCTAssertEqual(choices, ["数量指标", "质量指标", "时效指标", "成本指标"])
+        guard case .picker(let p) = e.state.mode else { return XCTFail("a picker opens") }
+        XCTAssertEqual(p.choices, ["数量指标", "质量指标", "时效指标", "成本指标"])
         e.key(.down)
         e.key(.enter)
         XCTAssertEqual(e.state.session.indicators[0].level2, "质量指标")

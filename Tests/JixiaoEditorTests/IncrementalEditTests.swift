@@ -22,7 +22,7 @@ final class IncrementalEditTests: XCTestCase {
         var e = try EditorHarness(example: "suining-2024.json", width: 120, height: 40)
         let (t, r, c) = try XCTUnwrap(e.state.position(of: .indicator(row: 3, key: "score")))
         e.state.tab = t; e.state.row = r; e.state.col = c
-        for (value, key) in [("1", Key.enter), ("0", .enter), ("2.5", .tab)] {
+        for (value, key) in [("1", Key.down), ("0", .down), ("2.5", .tab)] {
             e.type(value)
             e.key(key)
             XCTAssertEqual(EditorView.draw(e.state).text, freshScreen(e.state))

@@ -8,7 +8,7 @@ final class ScreenTests: XCTestCase {
         for (w, h) in [(80, 24), (120, 40)] {
             var e = try EditorHarness(example: "suining-2024.json", width: w, height: h)
             for n in 0..<e.state.sections.count {
-                Golden.check(e.screen, "suining-\(w)x\(h)-section\(n + 1)")
+                Golden.check(e.buffer, "suining-\(w)x\(h)-section\(n + 1)")
                 e.key(.function(6))
             }
         }
@@ -18,7 +18,7 @@ final class ScreenTests: XCTestCase {
         for name in ["yiyang-2024.json", "lianjiang-2023.json", "ziyuan-2022-projects.json"] {
             var e = try EditorHarness(example: name, width: 120, height: 40)
             for n in 0..<e.state.sections.count {
-                Golden.check(e.screen, "\(name.dropLast(5))-120x40-section\(n + 1)")
+                Golden.check(e.buffer, "\(name.dropLast(5))-120x40-section\(n + 1)")
                 e.key(.function(6))
             }
         }
@@ -27,18 +27,18 @@ final class ScreenTests: XCTestCase {
     func testHelpProblemsReviewAndResize() throws {
         var e = try EditorHarness(example: "suining-2024.json")
         e.key(.function(1))
-        Golden.check(e.screen, "help-80x24")
+        Golden.check(e.buffer, "help-80x24")
         e.key(.escape)
         e.key(.function(8))
-        Golden.check(e.screen, "problems-80x24")
+        Golden.check(e.buffer, "problems-80x24")
         e.key(.enter)
-        Golden.check(e.screen, "problem-jump-80x24")
+        Golden.check(e.buffer, "problem-jump-80x24")
         var r = try EditorHarness(example: "yiyang-2024.json", readOnly: true)
-        Golden.check(r.screen, "review-80x24")
+        Golden.check(r.buffer, "review-80x24")
         r.type("n")
-        Golden.check(r.screen, "review-next-problem-80x24")
+        Golden.check(r.buffer, "review-next-problem-80x24")
         r.send(.resize(width: 100, height: 30))
-        Golden.check(r.screen, "review-resized-100x30")
+        Golden.check(r.buffer, "review-resized-100x30")
     }
 
     func testEveryLineFitsTheScreenAndWideCharactersArePaired() throws {

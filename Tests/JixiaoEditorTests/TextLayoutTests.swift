@@ -7,6 +7,8 @@ import XCTest
 /// is kept here as the reference: after every random edit and caret move, the text, the
 /// caret, every visual line, the caret's line and column, and the window must be what the
 /// reference gives. Paragraphs of a few hundred lines at narrow widths put landmarks to work.
+/// JIXIAO_LAYOUT_SEED and JIXIAO_LAYOUT_ROUNDS run it longer (30 rounds by default; 8 seeds
+/// of 200 rounds passed when lines began to break where print breaks them).
 final class TextLayoutTests: XCTestCase {
     /// The layout as it was: the whole text as Characters.
     struct Reference {
@@ -36,24 +38,44 @@ final class TextLayoutTests: XCTestCase {
             return nil
         }
 
+        /// Greedy, a character at a time over the whole text: a line ends at the last place a
+        /// line may break (`LineBreak`) before the first character past the width, or there if
+        /// there is none; a blank past the width hangs on the line it follows.
         func layout(width: Int) -> [Range<Int>] {
             let width = max(2, width)
             var lines = [Range<Int>]()
             var start = 0, col = 0, k = 0
+            var lastBreak: Int?
+            var breaks = LineBreak()
             while k < chars.count {
                 let c = chars[k]
                 if c == "\n" {
                     lines.append(start..<k)
                     start = k + 1
                     col = 0
+                    lastBreak = nil
+                    breaks = LineBreak()
                     k += 1
                     continue
                 }
                 let w = ScreenBuffer.width(c)
+                let kind = LineBreak.kind(c)
+                if breaks.next(kind), k > start { lastBreak = k }
                 if col + w > width {
-                    lines.append(start..<k)
-                    start = k
+                    if kind == .space && col <= width {
+                        col += w
+                        k += 1
+                        continue
+                    }
+                    let end = lastBreak ?? k
+                    lines.append(start..<end)
+                    // The characters carried down are laid out again on the new line.
+                    start = end
+                    k = end
                     col = 0
+                    lastBreak = nil
+                    breaks = LineBreak()
+                    continue
                 }
                 col += w
                 k += 1
@@ -140,9 +162,9 @@ final class TextLayoutTests: XCTestCase {
     }
 
     func testEditsCaretMovesAndTheWindowAgreeWithTheWholeTextLayout() throws {
-        var g = SplitMix64(seed: 2024_11)
+        var g = SplitMix64(seed: UInt64(ProcessInfo.processInfo.environment["JIXIAO_LAYOUT_SEED"] ?? "") ?? 2024_11)
         var landmarksUsed = 0
-        for round in 0..<30 {
+        for round in 0..<(Int(ProcessInfo.processInfo.environment["JIXIAO_LAYOUT_ROUNDS"] ?? "") ?? 30) {
             let width = g.pick([2, 3, 4, 7, 10, 33, 74])
             let rows = g.pick([1, 2, 5, 18])
             // One paragraph of hundreds of lines in some rounds: landmarks at work.
@@ -210,6 +232,49 @@ final class TextLayoutTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(landmarksUsed, 100, "the long paragraphs keep landmarks")
+    }
+
+    /// The long-text editor breaks lines where print does (issue 13, bug 7): the same lines
+    /// as `TextWrap`, but for the blanks at a break, which print drops and the editor keeps at
+    /// the end of the line (they are text being edited).
+    func testTheEditorWrapsAsPrintDoes() {
+        let pieces = ["年度总体目标", "完成率≥95%", "培训", "2926", "人次，", "Budget", "5577.04", "万元。", "（一）", "党建", "“三公”",
+                      "经费", "、", "；", "abc", "x", "工作", "（5577.04）", "—", "：", "！", "98.5%", "2024年12月底前"]
+        var g = SplitMix64(seed: 13)
+        for round in 0..<400 {
+            var text = ""
+            while text.count < g.int(10...160) {
+                text += g.pick(pieces)
+                // Single blanks between words, never at a line's start (print keeps those as an indent).
+                if g.chance(15), !text.hasSuffix(" "), !text.hasSuffix("\n") { text += " " }
+                if g.chance(4), !text.hasSuffix(" ") { text += "\n" }
+            }
+            // Where every word fits a line: a wider one print cuts between its marks and its
+            // number (TextWrap.splitMarks), the editor where it passes the width.
+            let width = g.pick([12, 13, 17, 20, 33, 40].filter { $0 > TextWrap.longestWord(text) } + [60])
+            let b = TextBuffer(text, multiline: true)
+            var shown = b.lines(from: 0, rows: .max, width: width).map { line -> String in
+                var l = String(b.characters(of: line))
+                while l.hasSuffix(" ") { l.removeLast() }
+                return l
+            }
+            if shown.isEmpty { shown = [""] }
+            let printed = TextWrap.wrap(text, width: width).map { l -> String in
+                var l = l
+                while l.hasSuffix(" ") { l.removeLast() }
+                return l
+            }
+            XCTAssertEqual(shown, printed, "round \(round), width \(width): \(text.debugDescription)")
+            for line in shown.dropFirst() {
+                XCTAssertFalse(line.hasPrefix("，") || line.hasPrefix("。") || line.hasPrefix("）"), "\(line) in \(text.debugDescription)")
+            }
+        }
+    }
+
+    func testALineNeverStartsWithAClosingMarkNorCutsANumber() {
+        let b = TextBuffer("一二三四五六七八，九十。5577.04万元", multiline: true)
+        let lines = b.lines(from: 0, rows: .max, width: 16).map { String(b.characters(of: $0)) }
+        XCTAssertEqual(lines, ["一二三四五六七", "八，九十。", "5577.04万元"])
     }
 
     func testTheEditLineShowsWhatItShowedBefore() {

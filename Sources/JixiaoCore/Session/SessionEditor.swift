@@ -4,16 +4,27 @@ import FoundationEssentials
 public struct Assignment: Sendable, Equatable {
     public var pointer: String
     public var value: String
+    /// Clears the value (or deletes the row) instead of setting text. Said apart from `value`
+    /// so that text is text whatever it spells: a 偏差原因 typed as the word "null" in the
+    /// editor is stored as that word. Only the command line reads "=null" as clearing.
+    public var clears: Bool
 
-    public init(pointer: String, value: String) {
+    public init(pointer: String, value: String, clears: Bool = false) {
         self.pointer = pointer
         self.value = value
+        self.clears = clears
     }
 
-    /// Splits "/fields/staff_actual=42" at the first "=".
+    /// Clears what `pointer` names: a field becomes blank, a row is deleted.
+    public static func clearing(_ pointer: String) -> Assignment {
+        Assignment(pointer: pointer, value: "", clears: true)
+    }
+
+    /// Splits "/fields/staff_actual=42" at the first "="; "=null" clears (as README says).
     public static func parse(_ arg: String) -> Assignment? {
         guard arg.hasPrefix("/"), let eq = arg.firstIndex(of: "=") else { return nil }
-        return Assignment(pointer: String(arg[..<eq]), value: String(arg[arg.index(after: eq)...]))
+        let value = String(arg[arg.index(after: eq)...])
+        return Assignment(pointer: String(arg[..<eq]), value: value, clears: value.trimmingWhitespace() == "null")
     }
 }
 
@@ -34,8 +45,9 @@ public struct EditError: Error, Sendable, Equatable {
 ///     /tables/projects/0/score=90     /tables/projects/3=null   (deletes row 3)
 ///     /indicators/-/name=培训人次      /indicators/0/score=3
 ///
-/// "-" appends a row (RFC 6901's "past the end"); a row takes a JSON object; "null" deletes a
-/// row or clears a field; values are parsed by the field's kind (`InputParser`).
+/// "-" appends a row (RFC 6901's "past the end"); a row takes a JSON object; a clearing
+/// assignment (`=null` on the command line) deletes a row or clears a field; values are parsed
+/// by the field's kind (`InputParser`).
 public enum SessionEditor {
     public static func apply(_ assignments: [Assignment], to session: Session, _ t: Template) throws(EditError) -> Session {
         var s = session
@@ -49,11 +61,10 @@ public enum SessionEditor {
         try apply(a, &s, t)
     }
 
-    /// The value typed text gives one cell of an indicator row (nil: cleared), without
-    /// changing any session: the editor's live preview of a 分值 or 得分 being typed.
+    /// The value typed text gives one cell of an indicator row, without changing any session:
+    /// the editor's live preview of a 分值 or 得分 being typed.
     public static func indicatorValue(_ key: String, _ text: String, pointer: String, _ t: Template) throws(EditError) -> FieldValue? {
-        let a = Assignment(pointer: pointer, value: text)
-        return try parseIndicator(a, key, text.trimmingWhitespace() == "null" ? nil : text, t)
+        try parseIndicator(Assignment(pointer: pointer, value: text), key, text, t)
     }
 
     static func fail(_ a: Assignment, _ zh: String, _ en: String) -> EditError {
@@ -66,7 +77,7 @@ public enum SessionEditor {
         }
         let ix = t.index
         let rest = Array(p.tokens.dropFirst())
-        let isNull = a.value.trimmingWhitespace() == "null"
+        let isNull = a.clears
         switch head {
         case "unit":
             guard rest.isEmpty else { throw fail(a, "单位名称没有下级", "the unit has no parts") }

@@ -113,9 +113,10 @@ public enum Validator {
                 let typed = s.cells[row.id]?[col.id]
                 value(typed, col, p, &out)
                 guard !row.sumOf.isEmpty, let t = typed?.decimal, let sum = c.gridSums[row.id]?[col.id], t != sum else { continue }
+                let (ts, ss) = (figure(t, col.decimals), figure(sum, col.decimals))
                 out.add(.error, p,
-                                   "“\(row.label.trimmingWhitespace())”\(col.label) 填 \(t)，但其子项之和为 \(sum)",
-                                   "\"\(row.labelEn)\" \(col.labelEn) is \(t), but its parts add up to \(sum)",
+                                   "“\(row.label.trimmingWhitespace())”\(col.label) 填 \(ts)，但其子项之和为 \(ss)",
+                                   "\"\(row.labelEn)\" \(col.labelEn) is \(ts), but its parts add up to \(ss)",
                                    code: "sum-mismatch")
             }
         }
@@ -275,9 +276,10 @@ public enum Validator {
             guard !values.isEmpty, let w else { return }
             let sum = values.reduce(0, +)
             if sum != w {
-                let diff = sum - w
-                out.add(check.severity, p, "\(check.message)：各项之和 \(sum)，填报 \(w)（相差 \(diff)）",
-                                   "\(check.messageEn): the parts add up to \(sum), the total is \(w) (off by \(diff))", code: check.id)
+                let places = decimals(whole, t) ?? 0
+                let (ss, ws, ds) = (figure(sum, places), figure(w, places), figure(sum - w, places))
+                out.add(check.severity, p, "\(check.message)：各项之和 \(ss)，填报 \(ws)（相差 \(ds)）",
+                                   "\(check.messageEn): the parts add up to \(ss), the total is \(ws) (off by \(ds))", code: check.id)
             }
         case .statedMatches(let stated, let computed):
             guard case .field(let sid) = Reference.parse(stated, inTable: nil), let lit = s.fields[sid]?.text,
@@ -292,6 +294,23 @@ public enum Validator {
                                    "\(check.message)：报告为 \(lit)，按数据计算为 \(ExactDecimal.format(cv, places: max(places, 2)))",
                                    "\(check.messageEn): stated \(lit), the figures give \(ExactDecimal.format(cv, places: max(places, 2)))", code: check.id)
             }
+        }
+    }
+
+    /// A figure in a message as its field shows it: with the field's decimals (785.20, not
+    /// 785.2), or more when the figure has more, so that no digit is hidden.
+    static func figure(_ d: Decimal, _ places: Int) -> String {
+        ExactDecimal.format(d, places: max(places, ExactDecimal.decimalPlaces(of: ExactDecimal.plainString(d))))
+    }
+
+    /// The decimals of the field, grid column or table column a check's reference names.
+    static func decimals(_ ref: String, _ t: Template) -> Int? {
+        let ix = t.index
+        switch Reference.parse(ref, inTable: nil) {
+        case .field(let id): return ix.fields[id]?.decimals
+        case .cell(let row, let col): return ix.gridRows[row].flatMap { ix.grids[$0.0] }?.columns.first { $0.id == col }?.decimals
+        case .columnSum(let table, let col): return ix.tables[table]?.columns.first { $0.id == col }?.decimals
+        default: return t.rounding.score
         }
     }
 

@@ -9,6 +9,10 @@ public struct ScreenBuffer: Equatable, Sendable {
     /// Where the terminal's real cursor goes after drawing (the caret), so that an input
     /// method's candidate window opens where the user types. nil hides the cursor.
     public var cursor: (x: Int, y: Int)?
+    /// The cursor is placed but not shown, where the terminal can hide it: on the selected
+    /// cell when nothing is being typed, so that an input method's candidate window opens on
+    /// the cell the text will go to, not at a stray spot.
+    public var cursorHidden = false
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)
@@ -19,6 +23,7 @@ public struct ScreenBuffer: Equatable, Sendable {
 
     public static func == (a: ScreenBuffer, b: ScreenBuffer) -> Bool {
         a.width == b.width && a.height == b.height && a.cells == b.cells && a.cursor?.x == b.cursor?.x && a.cursor?.y == b.cursor?.y
+            && a.cursorHidden == b.cursorHidden
     }
 
     public subscript(x: Int, y: Int) -> Cell {

@@ -23,6 +23,9 @@ public struct Style: Hashable, Sendable {
     public static let plain = Style()
     public static let heading = Style(bold: true)
     public static let selected = Style(reverse: true)
+    /// The selected cell when its value has an error (or a warning): selected, and still marked.
+    public static let selectedError = Style(foreground: .red, bold: true, reverse: true)
+    public static let selectedWarning = Style(foreground: .yellow, reverse: true)
     public static let error = Style(foreground: .red, bold: true)
     public static let warning = Style(foreground: .yellow)
     public static let computed = Style(foreground: .cyan)

@@ -57,7 +57,7 @@ extension EditorState {
             // instead of copying all of it (1.4 MB for a big paste); `longText` sets it again.
             mode = .normal
             return longText(event, &buffer, top)
-        case .picker(let choices, let selected): return picker(event, choices, selected)
+        case .picker(var p): return picker(event, &p)
         case .confirm(let what): return confirm(event, what)
         case .help(let scroll): overlayScroll(event, scroll) { .help(scroll: $0) }; return []
         case .problems(let selected): return problemList(event, selected)
@@ -72,49 +72,56 @@ extension EditorState {
         message = nil
         switch event {
         case .paste(let text):
-            return startEditing(with: text, replace: true)
+            return paste(text)
         case .resize, .outcome:
             return []
         case .key(let key):
-            switch key {
-            case .up: moveVertical(-1)
-            case .down: moveVertical(1)
-            case .left: moveHorizontal(-1)
-            case .right: moveHorizontal(1)
-            case .home: col = currentRow?.cells.firstIndex(where: \.isSelectable) ?? 0
-            case .end: col = currentRow?.cells.lastIndex(where: \.isSelectable) ?? 0
-            case .pageUp: for _ in 0..<bodyHeight { moveVertical(-1, crossSections: false) }
-            case .pageDown: for _ in 0..<bodyHeight { moveVertical(1, crossSections: false) }
-            case .tab: nextEditable(forward: true)
-            case .backTab: nextEditable(forward: false)
-            case .enter: return enterKey()
-            case .function(2): return startEditing(with: nil, replace: false)
-            case .function(1), .char("?"): mode = .help(scroll: 0)
-            case .function(5): openPager()
-            case .function(6): switchTab(tab + 1)
-            case .function(7): switchTab(tab - 1)
-            case .function(8): mode = .problems(selected: 0)
-            case .alt(let c) where c.isASCII && c.isNumber:
-                if let n = c.wholeNumberValue, n >= 1 { switchTab(n - 1) }
-            case .ctrl("f"): mode = .find(TextBuffer(lastSearch))
-            case .ctrl("s"): return save(thenQuit: false)
-            case .ctrl("q"), .ctrl("c"):
-                if isDirty && !readOnly { mode = .confirm(.quit) } else { return [.quit] }
-            case .ctrl("z"): undo()
-            case .ctrl("y"): redo()
-            case .ctrl("n"), .insert: addRow()
-            case .ctrl("d"): askDeleteRow()
-            case .altUp: moveRow(-1)
-            case .altDown: moveRow(1)
-            case .delete, .backspace: clearCell()
-            case .char("n") where readOnly: jumpToProblem(forward: true)
-            case .char("p") where readOnly: jumpToProblem(forward: false)
-            case .char(let c): return startEditing(with: String(c), replace: true)
-            case .escape: break
-            default: break
-            }
-            return []
+            guard let action = KeyMap.sheetAction(for: key, readOnly: readOnly) else { return [] }
+            return sheet(action, key)
         }
+    }
+
+    /// A key's action on the sheet (see `KeyMap`).
+    mutating func sheet(_ action: KeyAction, _ key: Key) -> [EditorCommand] {
+        switch action {
+        case .up: moveVertical(-1)
+        case .down: moveVertical(1)
+        case .left: moveHorizontal(-1)
+        case .right: moveHorizontal(1)
+        case .firstCell: col = currentRow?.cells.firstIndex(where: \.isSelectable) ?? 0
+        case .lastCell: col = currentRow?.cells.lastIndex(where: \.isSelectable) ?? 0
+        case .pageUp: for _ in 0..<bodyHeight { moveVertical(-1, crossSections: false) }
+        case .pageDown: for _ in 0..<bodyHeight { moveVertical(1, crossSections: false) }
+        case .nextCell: nextEditable(forward: true)
+        case .previousCell: nextEditable(forward: false)
+        case .walk: return enterKey()
+        case .editInPlace: return startEditing(with: nil, replace: false)
+        case .typeOver:
+            if case .char(let c) = key { return startEditing(with: String(c), replace: true) }
+        case .help: mode = .help(scroll: 0)
+        case .preview: openPager()
+        case .nextSection: switchTab(tab + 1)
+        case .previousSection: switchTab(tab - 1)
+        case .problems: mode = .problems(selected: 0)
+        case .sectionByDigit:
+            if case .alt(let c) = key, let n = c.wholeNumberValue, n >= 1 { switchTab(n - 1) }
+        // A new search starts empty (typing never adds to the last one); the last is offered.
+        case .find: mode = .find(TextBuffer())
+        case .save: return save(thenQuit: false)
+        case .quit:
+            if isDirty && !readOnly { mode = .confirm(.quit) } else { return [.quit] }
+        case .undo: undo()
+        case .redo: redo()
+        case .addRow: addRow()
+        case .deleteRow: askDeleteRow()
+        case .rowUp: moveRow(-1)
+        case .rowDown: moveRow(1)
+        case .clearCell: clearCell()
+        case .nextProblem: jumpToProblem(forward: true)
+        case .previousProblem: jumpToProblem(forward: false)
+        default: break
+        }
+        return []
     }
 
     mutating func switchTab(_ t: Int) {
@@ -191,45 +198,6 @@ extension EditorState {
         }
     }
 
-    /// The guided walk: Enter goes to the next field still to fill, section after section.
-    mutating func enterKey() -> [EditorCommand] {
-        if let cell = currentCell, cell.target != nil, cell.text.isEmpty, !readOnly {
-            return startEditing(with: nil, replace: false)
-        }
-        if case .listEnd? = currentRow?.source, !readOnly {
-            addRow()
-            return []
-        }
-        goToNextEmpty()
-        return []
-    }
-
-    mutating func goToNextEmpty() {
-        var t = tab, r = row, c = col + 1
-        var visited = 0
-        while visited < 200_000 {
-            visited += 1
-            guard sections.indices.contains(t) else { break }
-            let rows = sections[t].rows
-            if rows.indices.contains(r) {
-                while c < rows[r].cells.count {
-                    let cell = rows[r].cells[c]
-                    if cell.target != nil && cell.text.isEmpty {
-                        if t != tab { scroll = 0 }
-                        tab = t; row = r; col = c
-                        stepMessage(cell)
-                        return
-                    }
-                    c += 1
-                }
-            }
-            c = 0
-            r += 1
-            if r >= rows.count { t += 1; r = 0 }
-        }
-        message = say("所有字段都已填写。按 Ctrl-S 保存。", "Every field is filled in. Ctrl-S saves.")
-    }
-
     // MARK: editing
 
     mutating func startEditing(with text: String?, replace: Bool) -> [EditorCommand] {
@@ -245,8 +213,11 @@ extension EditorState {
             return []
         }
         if let choices = cell.choices {
-            let at = choices.firstIndex(of: cell.text) ?? 0
-            mode = .picker(choices: choices, selected: at)
+            // What was typed to open it is the start of a name, or a choice's number.
+            var p = Picker(choices: choices, current: cell.text)
+            if let text, text.count == 1, let c = text.first, let n = p.numbered(c) { return choose(n, in: p, then: .enter) }
+            mode = .picker(p)
+            if let text { return picker(.paste(text), &p) }
             return []
         }
         if f.kind == .longtext {
@@ -268,23 +239,24 @@ extension EditorState {
         case .paste(let text): buffer.insert(text)
         case .resize, .outcome: break
         case .key(let key):
-            // Typing, deletion and the caret along the line: alike in every text editor.
-            guard !buffer.edit(key) else { break }
-            switch key {
-            case .escape:
+            switch KeyMap.action(for: key, in: .typing) {
+            case .editText?:
+                // Typing, deletion and the caret along the line: alike in every text editor.
+                _ = buffer.edit(key)
+            case .cancel?:
                 mode = .normal
                 preview = nil
                 return []
-            case .enter:
-                if commit(buffer.text) { goToNextEmptyOrDown() }
+            case .commitNext?:
+                if commit(buffer.text) { moveOn(forward: true) }
                 return []
-            case .tab, .backTab:
-                if commit(buffer.text) { nextEditable(forward: key == .tab) }
+            case .commitPrevious?:
+                if commit(buffer.text) { moveOn(forward: false) }
                 return []
-            case .up, .down:
+            case .commitUp?, .commitDown?:
                 if commit(buffer.text) { moveVertical(key == .up ? -1 : 1) }
                 return []
-            case .ctrl("s"):
+            case .commitAndSave?:
                 if commit(buffer.text) { return save(thenQuit: false) }
                 return []
             default: break
@@ -293,22 +265,6 @@ extension EditorState {
         mode = .editing(buffer)
         updatePreview(buffer)
         return []
-    }
-
-    /// After Enter commits a cell: on to the next empty field (the guided walk) in a new
-    /// sheet, or simply down, as a spreadsheet does, in a filled one.
-    mutating func goToNextEmptyOrDown() {
-        let before = (tab, row, col)
-        moveVertical(1, crossSections: false)
-        if (tab, row, col) == before { nextEditable(forward: true) }
-        if let cell = currentCell, cell.target != nil, cell.text.isEmpty { stepMessage(cell) }
-    }
-
-    /// "第 3/6 步 · 资金情况：全年预算数(A)": where the guided walk has got to.
-    mutating func stepMessage(_ cell: FormCell) {
-        let label = cell.field.map { resolveLabel(lang.pick($0.label, $0.labelEn), year: session.year) } ?? ""
-        message = say("第 \(tab + 1)/\(sections.count) 步 · \(sections[tab].title)：\(label)",
-                      "Step \(tab + 1)/\(sections.count) · \(sections[tab].title): \(label)")
     }
 
     /// Figures as they would be with the number being typed, for the result bar, and a
@@ -345,9 +301,8 @@ extension EditorState {
     @discardableResult
     mutating func commit(_ text: String) -> Bool {
         guard let target = currentCell?.target else { mode = .normal; return true }
-        let value = text.isBlankOnOneLine ? "null" : text
         do {
-            try applyEdit(target, value)
+            try applyEdit(target, text.isBlankOnOneLine ? nil : text)
             mode = .normal
             return true
         } catch {
@@ -372,18 +327,19 @@ extension EditorState {
         case .paste(let text): buffer.insert(text)
         case .resize, .outcome: break
         case .key(let key):
-            // Typing, deletion and the caret along the line: alike in every text editor.
-            guard !buffer.edit(key) else { break }
-            switch key {
-            case .enter: buffer.insert("\n")
-            case .up: buffer.vertical(-1, width: w, top: top)
-            case .down: buffer.vertical(1, width: w, top: top)
-            case .pageUp: buffer.vertical(-rows, width: w, top: top)
-            case .pageDown: buffer.vertical(rows, width: w, top: top)
-            case .escape:
+            switch KeyMap.action(for: key, in: .longText) {
+            case .editText?:
+                // Typing, deletion and the caret along the line: alike in every text editor.
+                _ = buffer.edit(key)
+            case .newLine?: buffer.insert("\n")
+            case .caretUp?: buffer.vertical(-1, width: w, top: top)
+            case .caretDown?: buffer.vertical(1, width: w, top: top)
+            case .caretPageUp?: buffer.vertical(-rows, width: w, top: top)
+            case .caretPageDown?: buffer.vertical(rows, width: w, top: top)
+            case .cancel?:
                 mode = .normal
                 return []
-            case .tab, .function(2):
+            case .commitNext?, .finish?:
                 // Done: like a one-line cell, Tab moves on to the next cell to fill.
                 if commit(buffer.text) {
                     mode = .normal
@@ -392,7 +348,7 @@ extension EditorState {
                     mode = .longText(buffer, top: top)
                 }
                 return []
-            case .ctrl("s"):
+            case .commitAndSave?:
                 if commit(buffer.text) { return save(thenQuit: false) }
                 mode = .longText(buffer, top: top)
                 return []
@@ -417,25 +373,49 @@ extension EditorState {
     /// Text lines inside the long-text box.
     public var longTextRows: Int { max(1, bodyHeight - 4) }
 
-    mutating func picker(_ event: Event, _ choices: [String], _ selected: Int) -> [EditorCommand] {
-        guard case .key(let key) = event else { return [] }
-        switch key {
-        case .up: mode = .picker(choices: choices, selected: max(0, selected - 1))
-        case .down: mode = .picker(choices: choices, selected: min(choices.count - 1, selected + 1))
-        case .escape: mode = .normal
-        case .enter, .tab:
-            guard choices.indices.contains(selected) else { mode = .normal; return [] }
-            if commit(choices[selected]) {
+    mutating func picker(_ event: Event, _ p: inout Picker) -> [EditorCommand] {
+        message = nil
+        switch event {
+        case .paste(let text):
+            // An input method hands over a phrase at once.
+            p.type(TextBuffer.typeable(text, multiline: false))
+        case .key(let key):
+            switch KeyMap.action(for: key, in: .picker) {
+            case .choiceUp?: p.step(-1)
+            case .choiceDown?: p.step(1)
+            case .cancel?:
                 mode = .normal
-                if key == .tab { nextEditable(forward: true) } else { moveHorizontal(1) }
+                return []
+            case .choose?:
+                guard let n = p.selected else {
+                    message = say("没有选中任何选项：请改正输入（Backspace）或用方向键选择", "Nothing is chosen: correct the text (Backspace) or choose with the arrows", error: true)
+                    return []
+                }
+                return choose(n, in: p, then: key)
+            case .chooseByDigit?:
+                if case .char(let c) = key, let n = p.numbered(c) { return choose(n, in: p, then: key) }
+            case .narrow?:
+                if case .char(let c) = key { p.type(String(c)) }
+            case .widen?: p.erase()
+            default: break
             }
-        case .char(let c):
-            // Typing picks the first choice that starts with (or contains) the letter.
-            if let k = choices.firstIndex(where: { $0.hasPrefix(String(c)) }) ?? choices.firstIndex(where: { $0.contains(c) }) {
-                mode = .picker(choices: choices, selected: k)
-            }
-        default: break
+        default:
+            return []
         }
+        mode = .picker(p)
+        if p.selected == nil {
+            message = say("没有与“\(p.query)”相符的选项", "No choice matches \"\(p.query)\"", error: true)
+        }
+        return []
+    }
+
+    /// Writes choice `n` and moves on: Tab to the next cell to fill, Enter or a number to the
+    /// cell on the right (二级 after 一级, the name after 二级).
+    mutating func choose(_ n: Int, in p: Picker, then key: Key) -> [EditorCommand] {
+        mode = .picker(p)
+        guard p.choices.indices.contains(n), commit(p.choices[n]) else { return [] }
+        mode = .normal
+        if key == .tab { nextEditable(forward: true) } else { moveHorizontal(1) }
         return []
     }
 
@@ -619,15 +599,18 @@ extension EditorState {
 
     mutating func problemList(_ event: Event, _ selected: Int) -> [EditorCommand] {
         guard case .key(let key) = event else { return [] }
-        switch key {
-        case .up: mode = .problems(selected: max(0, selected - 1))
-        case .down: mode = .problems(selected: min(max(0, problems.count - 1), selected + 1))
-        case .pageUp: mode = .problems(selected: max(0, selected - bodyHeight))
-        case .pageDown: mode = .problems(selected: min(max(0, problems.count - 1), selected + bodyHeight))
-        case .enter:
+        let last = max(0, problems.count - 1)
+        switch KeyMap.action(for: key, in: .problems) {
+        case .problemUp?: mode = .problems(selected: max(0, selected - 1))
+        case .problemDown?: mode = .problems(selected: min(last, selected + 1))
+        case .problemPageUp?: mode = .problems(selected: max(0, selected - bodyHeight))
+        case .problemPageDown?: mode = .problems(selected: min(last, selected + bodyHeight))
+        case .firstProblem?: mode = .problems(selected: 0)
+        case .lastProblem?: mode = .problems(selected: last)
+        case .jumpToProblem?:
             mode = .normal
             if problems.indices.contains(selected) { jump(to: problems[selected]) }
-        case .escape, .function(8), .char("q"): mode = .normal
+        case .close?: mode = .normal
         default: break
         }
         return []
@@ -643,7 +626,10 @@ extension EditorState {
         message = Message(text: p.message(lang), isError: p.severity == .error)
     }
 
-    /// n / p in review: the next problem after (or before) the cursor.
+    /// n / p in review: the next problem after (or before) the cursor, in the order of their
+    /// places on the sheet. Problems at one place (two about the whole indicator grid) follow
+    /// each other in report order: while the cursor stays where the last jump put it, n and p
+    /// step from that problem, not from the place, which would find the first of them again.
     mutating func jumpToProblem(forward: Bool) {
         guard !problems.isEmpty else {
             message = say("没有问题", "No problems")
@@ -654,23 +640,34 @@ extension EditorState {
             if let target = Target.from(pointer: p.pointer), let at = position(of: target) { return at }
             return (section(of: p) ?? 0, 0, 0)
         }
-        let ordered = problems.map { ($0, pos($0)) }.sorted { $0.1 < $1.1 }
-        let pick = forward ? (ordered.first { $0.1 > here } ?? ordered.first) : (ordered.last { $0.1 < here } ?? ordered.last)
-        if let (p, _) = pick { jump(to: p) }
+        let ordered = problems.enumerated().map { (p: $0.element, at: pos($0.element), n: $0.offset) }
+            .sorted { $0.at != $1.at ? $0.at < $1.at : $0.n < $1.n }
+        let k: Int
+        if let last = lastProblemJump, last.at == here, ordered.indices.contains(last.index) {
+            k = (last.index + (forward ? 1 : ordered.count - 1)) % ordered.count
+        } else {
+            k = forward ? (ordered.firstIndex { $0.at > here } ?? 0) : (ordered.lastIndex { $0.at < here } ?? ordered.count - 1)
+        }
+        jump(to: ordered[k].p)
+        lastProblemJump = (k, (tab, row, col))
     }
 
     mutating func find(_ event: Event, _ buffer: inout TextBuffer) -> [EditorCommand] {
         switch event {
         case .paste(let t): buffer.insert(t)
         case .key(let key):
-            // Typing, deletion and the caret along the line: alike in every text editor.
-            guard !buffer.edit(key) else { break }
-            switch key {
-            case .escape: mode = .normal; return []
-            case .enter:
-                lastSearch = buffer.text
+            switch KeyMap.action(for: key, in: .find) {
+            case .editText?: _ = buffer.edit(key)
+            case .recallSearch?: buffer = TextBuffer(lastSearch)
+            case .cancel?:
                 mode = .normal
-                search(buffer.text)
+                return []
+            case .search?:
+                // Enter alone finds the last text again.
+                let needle = buffer.text.isEmpty ? lastSearch : buffer.text
+                lastSearch = needle
+                mode = .normal
+                search(needle)
                 return []
             default: break
             }
@@ -698,7 +695,7 @@ extension EditorState {
                 tab = t; row = r
                 col = fr.cells[k].isSelectable ? k : (fr.cells.firstIndex(where: \.isSelectable) ?? 0)
                 if !isStop(fr), let next = nextRow(from: r, step: 1) { row = next }
-                message = say("找到“\(needle)”（Ctrl-F 回车找下一个）", "Found \"\(needle)\" (Ctrl-F Enter finds the next)")
+                message = say("找到“\(needle)”（Ctrl-F Enter 找下一个）", "Found \"\(needle)\" (Ctrl-F Enter finds the next)")
                 return
             }
             _ = step

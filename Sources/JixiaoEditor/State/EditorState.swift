@@ -13,7 +13,7 @@ public struct EditorState: Sendable {
         /// as a line number would need the text wrapped from its start to find it.
         case longText(TextBuffer, top: Int)
         /// Choosing 一级/二级 from the template's lists.
-        case picker(choices: [String], selected: Int)
+        case picker(Picker)
         case confirm(Confirmation)
         case help(scroll: Int)
         case problems(selected: Int)
@@ -81,6 +81,9 @@ public struct EditorState: Sendable {
     /// Figures computed from a number still being typed, for the result bar.
     public var preview: Computed?
     public var lastSearch = ""
+    /// The problem n / p last showed (its place in the ordered list) and where the cursor was
+    /// put: see `jumpToProblem`.
+    var lastProblemJump: (index: Int, at: (Int, Int, Int))?
     public var wantsQuit = false
     /// Edits recovered from a crash, waiting for the user to restore or discard them.
     public var pendingRecovery: Session?
@@ -138,9 +141,10 @@ public struct EditorState: Sendable {
 
     /// Writes one typed value through `SessionEditor`, as `jixiao set` does. A cell of an
     /// indicator row is changed in place and only that row is recomputed, checked and laid
-    /// out again; anything else recomputes the sheet. On a bad value nothing changes.
-    mutating func applyEdit(_ target: Target, _ value: String) throws(EditError) {
-        let a = Assignment(pointer: target.pointer, value: value)
+    /// out again; anything else recomputes the sheet. On a bad value nothing changes. A nil
+    /// value clears the cell; any text, "null" included, is stored as text.
+    mutating func applyEdit(_ target: Target, _ value: String?) throws(EditError) {
+        let a = value.map { Assignment(pointer: target.pointer, value: $0) } ?? .clearing(target.pointer)
         if case .indicator(let k, _) = target, session.indicators.indices.contains(k) {
             let old = session.indicators[k]
             try SessionEditor.apply(a, to: &session, template)
@@ -157,7 +161,9 @@ public struct EditorState: Sendable {
         clampCursor()
     }
 
-    /// Undo (or redo): takes the last step off one stack, puts its inverse on the other.
+    /// Undo (or redo): takes the last step off one stack, puts its inverse on the other. The
+    /// inverse keeps the step's cell, not where the cursor happens to be: a redo (or an undo
+    /// after it) shows the cell it changes, as the first undo did.
     mutating func travel(undo: Bool) -> Bool {
         guard let snap = undo ? undoStack.popLast() : redoStack.popLast() else { return false }
         let inverse: Snapshot.Change
@@ -167,7 +173,7 @@ public struct EditorState: Sendable {
             guard session.indicators.indices.contains(k) else { return false }
             inverse = .indicatorRow(k, session.indicators[k])
         }
-        let back = Snapshot(change: inverse, tab: tab, row: row, col: col)
+        let back = Snapshot(change: inverse, tab: snap.tab, row: snap.row, col: snap.col)
         if undo { redoStack.append(back) } else { undoStack.append(back) }
         restore(snap)
         return true

@@ -23,6 +23,21 @@ public struct ColumnLayout: Sendable {
     /// Whether the column takes spare screen width (text) or stays as it is (numbers).
     public var grows: Bool
     public var align: DisplayWidth.Alignment
+    /// How wide its widest cell is (up to `ColumnLayout.needCap`): spare screen width goes
+    /// first to the columns whose cells are cut, so a 年度指标值 such as "2024年12月底前" is
+    /// shown whole at 132 columns before a 三级指标 column grows past what it holds.
+    public var need: Int
+
+    public init(header: String, width: Int, grows: Bool, align: DisplayWidth.Alignment, need: Int? = nil) {
+        self.header = header
+        self.width = width
+        self.grows = grows
+        self.align = align
+        self.need = need ?? width
+    }
+
+    /// A column needs no more than this: past it, a text is cut however wide the screen.
+    public static let needCap = 40
 }
 
 public struct FormRow: Sendable {
@@ -105,6 +120,12 @@ public enum FormBuilder {
             sections[i].rows.replaceSubrange(range.upperBound..., with: fresh.rows[at...])
             sections[i].rows[range.lowerBound + changed] = changedRow
             sections[i].rows.replaceSubrange(..<range.lowerBound, with: fresh.rows[..<at])
+            // The other indicator rows were not measured again: their columns need what they did.
+            for (b, block) in sections[i].blocks.enumerated() where fresh.blocks.indices.contains(b) {
+                for (k, col) in block.columns.enumerated() where fresh.blocks[b].columns.indices.contains(k) {
+                    fresh.blocks[b].columns[k].need = max(fresh.blocks[b].columns[k].need, col.need)
+                }
+            }
             sections[i].blocks = fresh.blocks
             sections[i].title = fresh.title
             sections[i].indicatorRows = at..<(at + range.count)
@@ -138,7 +159,8 @@ public enum FormBuilder {
         let ix = t.index
         func heading(_ text: String) {
             guard !text.isEmpty else { return }
-            rows.append(FormRow(kind: .heading, block: -1, cells: [FormCell(text: text, look: .heading)]))
+            // A heading may name the year, as labels do: 楼堂馆所控制情况（{year}年完工项目）.
+            rows.append(FormRow(kind: .heading, block: -1, cells: [FormCell(text: resolveLabel(text, year: s.year), look: .heading)]))
         }
         func header(_ b: Int) {
             rows.append(FormRow(kind: .header, block: b, cells: blocks[b].columns.map { FormCell(text: $0.header, look: .header) }))
@@ -336,6 +358,20 @@ public enum FormBuilder {
                 blank()
             }
         }
+        measureNeeds(&blocks, rows)
         return FormSection(id: sec.id, title: lang.pick(sec.title, sec.titleEn), blocks: blocks, rows: rows, indicatorRows: indicatorRows)
+    }
+
+    /// Each column's need: its widest cell, its header included (an "add a row" line spans its
+    /// block and counts for none).
+    static func measureNeeds(_ blocks: inout [BlockLayout], _ rows: [FormRow]) {
+        for r in rows where (r.kind == .data || r.kind == .header) && blocks.indices.contains(r.block) {
+            if case .listEnd? = r.source { continue }
+            for (k, cell) in r.cells.enumerated() where blocks[r.block].columns.indices.contains(k) {
+                let have = blocks[r.block].columns[k].need
+                guard have < ColumnLayout.needCap else { continue }
+                blocks[r.block].columns[k].need = max(have, CellText.width(cell.text, upTo: ColumnLayout.needCap))
+            }
+        }
     }
 }

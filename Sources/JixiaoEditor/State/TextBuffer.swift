@@ -17,6 +17,11 @@ public struct TextBuffer: Equatable, Sendable {
     var landmarks: Landmarks?
     /// The first offset an edit has changed since the window was last placed (`scrolled`).
     var editedFrom: Int?
+    /// Where the window was last placed (`scrolled`), and, found at the first edit near it, a
+    /// line start far enough above its top that the edit cannot move it (see
+    /// `lineStartAfterEdits`); not part of the value.
+    var placedWindow: (top: Int, width: Int)?
+    var windowAnchor: WindowAnchor?
 
     public static func == (a: TextBuffer, b: TextBuffer) -> Bool {
         a.text == b.text && a.caret == b.caret && a.multiline == b.multiline

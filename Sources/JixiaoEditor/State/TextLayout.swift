@@ -2,9 +2,13 @@ import JixiaoCore
 
 /// The long-text editor's wrapped layout, worked out a visual line at a time.
 ///
-/// Each paragraph (the text between line breaks) wraps at `width` columns: a visual line ends
-/// before the first character that would pass the width, so that Chinese wraps between any
-/// two characters. Where a visual line starts depends on the paragraph before it, so the
+/// Each paragraph (the text between line breaks) wraps at `width` columns by the rules print
+/// wraps by (`LineBreak`, held to `TextWrap` by a test): a visual line ends at the last place
+/// a line may break before the first character that would pass the width, so that Chinese
+/// wraps between characters, a number or a word is kept whole, and no line starts with
+/// "，" or "。". A word wider than the whole line is cut where it passes the width. Blanks at
+/// a break stay at the end of the line they follow, where one may hang past the width (print
+/// drops them there). Where a visual line starts depends on the paragraph before it, so the
 /// layout is never worked out from the start of the text. It goes on from a visual line start
 /// that is known: the top of the window, the start of a paragraph (found from its line break,
 /// by bytes), or a landmark, a line start kept every 16 lines of a longer walk. A key in a
@@ -25,6 +29,20 @@ extension TextBuffer {
         var starts: [Int]
     }
 
+    /// Where a window's top is from a line start that an edit below the top cannot move.
+    struct WindowAnchor: Sendable {
+        var top: Int
+        var width: Int
+        var start: Int
+        var lines: Int
+    }
+
+    /// How far back an edit can move a line start: a line ends at the last place it may break
+    /// before the first character past the width, so what decides where the next line starts
+    /// lies within the line's width (and a hanging blank) after that start. A line start more
+    /// than this many columns before an edit stays where it is.
+    static func reach(_ width: Int) -> Int { width + 2 }
+
     /// How many lines of a walk go by between two landmarks: a walk back up a paragraph
     /// starts at most this many lines above where it is going.
     static let landmarkSpacing = 16
@@ -34,6 +52,9 @@ extension TextBuffer {
         let width = max(2, width)
         let start = min(max(0, start), text.utf8.count)
         var offset = start, column = 0, read = 0
+        // The last place after `start` where the line may break.
+        var lastBreak: Int?
+        var breaks = LineBreak()
         defer { TextWork.add(read) }
         for c in text[characterIndex(start)...] {
             read += 1
@@ -42,20 +63,36 @@ extension TextBuffer {
             // The common cases directly (printable ASCII, or one code point with a width, such
             // as a Chinese character): what ScreenBuffer.width gives, without building the
             // shape. Anything of no width (a mark, a control) is ScreenBuffer's to measure.
-            let w: Int
+            let w: Int, kind: LineBreak.Kind
             if bytes.count == 1, let b = bytes.first, b >= 0x20, b < 0x7F {
                 w = 1
+                kind = Self.asciiKinds[Int(b)]
             } else if let u = c.unicodeScalars.first, c.unicodeScalars.count == 1, case let d = DisplayWidth.of(u), d > 0 {
                 w = d
+                kind = LineBreak.kind(u, width: d, alone: true)
             } else {
                 w = ScreenBuffer.width(c)
+                kind = LineBreak.kind(c)
             }
-            if column + w > width { return VisualLine(range: start..<offset, next: offset) }
+            if breaks.next(kind), offset > start { lastBreak = offset }
+            if column + w > width {
+                if kind == .space && column <= width {
+                    // A blank at the break hangs past the width, on the line it follows.
+                    column += w
+                    offset += bytes.count
+                    continue
+                }
+                let end = lastBreak ?? offset
+                return VisualLine(range: start..<end, next: end)
+            }
             column += w
             offset += bytes.count
         }
         return VisualLine(range: start..<offset, next: nil)
     }
+
+    /// The line-breaking kind of each printable ASCII character, looked up once.
+    static let asciiKinds: [LineBreak.Kind] = (0..<128).map { LineBreak.kind(Character(Unicode.Scalar(UInt8($0)))) }
 
     /// Up to `rows` visual lines from `top`, a visual line start: what a window shows.
     public func lines(from top: Int, rows: Int, width: Int) -> [VisualLine] {
@@ -111,13 +148,41 @@ extension TextBuffer {
         return lo
     }
 
-    /// An edit at `offset` may move every line start from there (that one included: whether a
-    /// line breaks before a character depends on the character) to the end of its paragraph,
-    /// and shifts the offsets after it: those landmarks go. A line start before it stays.
+    /// An edit at `offset` may move every line start from there to the end of its paragraph,
+    /// and shifts the offsets after it: those landmarks go. It may also move line starts just
+    /// before it (a word pushed down from the line above may now fit there, a word cut because
+    /// it was wider than the line may now break sooner): those within `reach` columns go too.
     mutating func edited(at offset: Int) {
-        let k = landmarkIndex(after: offset - 1)
-        if let n = landmarks?.starts.count, k < n { landmarks?.starts.removeSubrange(k...) }
+        if let anchor = windowAnchor, offset < anchor.start { windowAnchor = nil }
+        // Before the text changes, where the window's top is, when the edit is near enough to
+        // move it: found once per place of the window, not on every page of a scroll (and
+        // before the landmarks go, as finding it may keep some that the edit moves).
+        if let w = placedWindow, windowAnchor.map({ $0.top != w.top || $0.width != w.width }) ?? true,
+           columnsBack(from: offset, over: Self.reach(w.width) + 8) <= w.top {
+            noteAnchor(w.top, width: w.width)
+        }
+        if let width = landmarks?.width, let n = landmarks?.starts.count {
+            let k = landmarkIndex(after: columnsBack(from: offset, over: Self.reach(width)) - 1)
+            if k < n { landmarks?.starts.removeSubrange(k...) }
+        }
         editedFrom = min(editedFrom ?? offset, offset)
+    }
+
+    /// The offset `columns` columns before `p` (a little more, to a Character's start), or the
+    /// start of its paragraph if that is nearer.
+    func columnsBack(from p: Int, over columns: Int) -> Int {
+        // From the start of the Character at `p` (an edit may have joined it to the one before).
+        var i = index(p), w = 0, read = 0
+        while i > text.startIndex && String.Index(i, within: text) == nil { i = text.utf8.index(before: i) }
+        defer { TextWork.add(read) }
+        while i > text.startIndex && w <= columns {
+            let before = text.index(before: i)
+            if text[before] == "\n" { break }
+            w += ScreenBuffer.width(text[before])
+            i = before
+            read += 1
+        }
+        return offset(i)
     }
 
     /// A visual line start in the paragraph of offset `x`, at or before it, as near as is known:
@@ -196,23 +261,63 @@ extension TextBuffer {
         caret = offset(k)
     }
 
-    /// The window's top once the text has been edited: where its line starts now. Typing at
-    /// the top can pull the characters there up onto the line before (a letter fits where a
-    /// Chinese character did not): the window then starts where that line now ends, as a
-    /// window that stays on the same line number would. nil when the edit was before the top.
+    /// The window's top once the text has been edited: where its line starts now. An edit on
+    /// or just below the window's first line can move where that line starts: a letter fits
+    /// where a Chinese character did not, a blank typed in the word the line starts with lets
+    /// its first part go up, a "，" typed at its start pulls the character before it down. The
+    /// window keeps its line number, counted from a line start far enough above it that the
+    /// edit cannot move it (kept when the window was placed). nil when the edit was before the
+    /// top, or when where the window was is not known.
     mutating func lineStartAfterEdits(_ top: Int, width: Int) -> Int? {
         defer { editedFrom = nil }
-        guard let p = editedFrom, p <= top else { return top }
-        guard p == top else { return nil }
-        if top == 0 || withBytes({ Self.isBreak($0, top - 1) }) { return top }
-        guard let before = linesAbove(top, count: 1, width: width).first else { return nil }
-        return line(at: before, width: width).next ?? before
+        guard let p = editedFrom else { return top }
+        let unmoved = columnsBack(from: p, over: Self.reach(width))
+        // Well below the top, or below the break that starts its paragraph, the lines down to
+        // it are as they were.
+        if p >= top && (unmoved > top || top == 0 || withBytes({ Self.isBreak($0, top - 1) })) { return top }
+        // The window moves: its anchor is found again for where it goes.
+        defer { windowAnchor = nil }
+        guard let anchor = windowAnchor, anchor.top == top, anchor.width == width, anchor.start <= unmoved else { return nil }
+        var start = anchor.start
+        for _ in 0..<anchor.lines {
+            guard let next = line(at: start, width: width).next else { break }
+            start = next
+        }
+        return start
+    }
+
+    /// Keeps, for the window's top, a line start more than `reach` columns (and a character)
+    /// above it, across paragraphs, and the number of lines between: see `lineStartAfterEdits`.
+    /// An edit on the window, or a Backspace at its top, cannot move that start.
+    mutating func noteAnchor(_ top: Int, width: Int) {
+        if let a = windowAnchor, a.top == top, a.width == width { return }
+        let enough = Self.reach(width) + 8  // a character drawn as an escape takes 6 columns
+        var start = top, lines = 0, columns = 0, count = 2
+        while columns <= enough && start > 0 {
+            // Up a few lines at a time: most lines are nearly the width.
+            let above = linesAbove(top, count: count, width: width)
+            guard above.count > lines else { break }
+            for s in above.reversed().dropFirst(lines) {
+                columns += self.columns(s..<start) + (s < start && withBytes({ Self.isBreak($0, start - 1) }) ? 1 : 0)
+                start = s
+                lines += 1
+                if columns > enough { break }
+            }
+            count *= 2
+        }
+        windowAnchor = WindowAnchor(top: top, width: width, start: start, lines: lines)
     }
 
     /// The top of a window of `rows` lines that shows the caret: `top` if one of its lines
     /// holds the caret; else the caret's line comes first in the window (the caret went up,
     /// or there was no window) or last (the caret went down).
     public mutating func scrolled(top: Int?, rows: Int, width: Int) -> Int {
+        let placed = place(top: top, rows: rows, width: width)
+        placedWindow = (placed, width)
+        return placed
+    }
+
+    mutating func place(top: Int?, rows: Int, width: Int) -> Int {
         let rows = max(1, rows)
         let top = top.map { lineStartAfterEdits($0, width: width) } ?? nil
         guard let top, top <= caret, isBoundary(top) else { return caretLineStart(width: width, hint: nil) }

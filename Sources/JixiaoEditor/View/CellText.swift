@@ -24,6 +24,21 @@ enum CellText {
         }
     }
 
+    /// Columns `text` takes on one line, counted no further than `cap`: only the start of a
+    /// long text is read.
+    static func width(_ text: String, upTo cap: Int) -> Int {
+        var w = 0
+        for u in text.unicodeScalars {
+            if u.value < 0x80 {
+                w += u.value >= 0x20 && u.value != 0x7F ? 1 : (u == "\n" || u == "\t" ? 1 : 0)
+            } else {
+                w += DisplayWidth.of(u)
+            }
+            if w >= cap { return cap }
+        }
+        return w
+    }
+
     /// The longest prefix of `text` that fits in `width` columns (never half a character).
     static func clip<S: StringProtocol>(_ text: S, _ width: Int) -> String {
         var out = "", w = 0

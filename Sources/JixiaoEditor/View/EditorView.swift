@@ -30,21 +30,6 @@ public enum EditorView {
 
     // MARK: frame
 
-    static func titleBar(_ s: EditorState, _ b: inout ScreenBuffer) {
-        b.fill(x: 0, y: 0, count: s.width, style: .bar)
-        let title = " \(s.lang.pick("绩效", "Jixiao")) | \(s.template.title(year: s.session.year)) | \(s.session.unit.isEmpty ? "-" : s.session.unit) | \(s.path)"
-        b.put(title, x: 0, y: 0, style: .bar, limit: s.width)
-        // The state of the file at the right end, over the title if need be: it shows however
-        // narrow the terminal, and appearing on the first edit it moves nothing else (a slow
-        // link gets a few bytes, not the whole line again).
-        let mode = s.readOnly ? s.lang.pick("[审阅·只读]", "[review, read-only]") : (s.isDirty ? s.lang.pick("[已修改]", "[modified]") : "")
-        if !mode.isEmpty {
-            let w = min(s.width, ScreenBuffer.width(of: mode) + 2)
-            b.fill(x: s.width - w, y: 0, count: w, style: .bar)
-            b.put(mode, x: s.width - w + 1, y: 0, style: .bar, limit: w - 1)
-        }
-    }
-
     static func tabs(_ s: EditorState, _ b: inout ScreenBuffer) {
         let counts = s.problemCounts
         var x = 0
@@ -75,14 +60,24 @@ public enum EditorView {
 
     // MARK: body
 
-    /// Column x positions and widths for a block: preferred widths, spare width to the columns
-    /// that grow; when too wide, columns after the first scroll so the cursor's stays in view.
+    /// Column x positions and widths for a block: preferred widths; spare width first to the
+    /// columns whose cells are cut (a column at a time, so each gets its share until it holds
+    /// its widest cell), then to the columns that grow; when too wide, columns after the first
+    /// scroll so the cursor's stays in view.
     static func layout(_ block: BlockLayout, width: Int, focus: Int?) -> [(x: Int, width: Int)?] {
         var widths = block.columns.map(\.width)
         let total = widths.reduce(0, +) + widths.count
+        var extra = max(0, width - 1 - total)
+        while extra > 0 {
+            let short = block.columns.indices.filter { widths[$0] < block.columns[$0].need }
+            if short.isEmpty { break }
+            for k in short where extra > 0 {
+                widths[k] += 1
+                extra -= 1
+            }
+        }
         let growers = block.columns.indices.filter { block.columns[$0].grows }
-        if total < width - 1 && !growers.isEmpty {
-            var extra = width - 1 - total
+        if !growers.isEmpty {
             var k = 0
             while extra > 0 {
                 widths[growers[k % growers.count]] += 1
@@ -113,7 +108,11 @@ public enum EditorView {
     }
 
     static func style(for cell: FormCell, selected: Bool, problem: Severity?) -> Style {
-        if selected { return .selected }
+        if selected {
+            // The selected cell keeps its mark: the one a user is on is the one to fix.
+            guard cell.look == .typed, let problem else { return .selected }
+            return problem == .error ? .selectedError : .selectedWarning
+        }
         switch cell.look {
         case .heading: return .heading
         case .header: return Style(bold: true, underline: true)
@@ -149,6 +148,7 @@ public enum EditorView {
             if row.cells.count == 1 && row.source != nil, case .listEnd = row.source! {
                 // "+ add a row" spans the row.
                 b.put(row.cells[0].text, x: 1, y: y, style: isCurrent ? .selected : .dim, limit: s.width - 2)
+                if isCurrent, case .normal = s.mode { b.cursor = (1, y); b.cursorHidden = true }
                 continue
             }
             for (k, cell) in row.cells.enumerated() {
@@ -159,6 +159,7 @@ public enum EditorView {
                 let text = CellText.fitted(cell.text, width: spot.width)
                 let align = sec.blocks[row.block].columns[k].align
                 if selected || st.background != .normal { b.fill(x: spot.x, y: y, count: spot.width, style: st) }
+                if selected, case .normal = s.mode { b.cursor = (spot.x, y); b.cursorHidden = true }
                 b.put(ScreenBuffer.pad(text, to: spot.width, align: row.kind == .header ? .center : align), x: spot.x, y: y, style: st, limit: spot.width)
             }
         }
@@ -166,96 +167,8 @@ public enum EditorView {
 
     static func isOverlay(_ m: EditorState.Mode) -> Bool {
         switch m {
-        case .help, .problems, .pager, .picker, .longText: return true
+        case .help, .problems, .pager, .longText: return true
         default: return false
-        }
-    }
-
-    // MARK: result bar and status line
-
-    static func resultBar(_ s: EditorState, _ b: inout ScreenBuffer) {
-        let y = s.height - 2
-        let c = s.preview ?? s.computed
-        let errors = s.report.errorCount
-        let warnings = s.report.count - errors
-        b.fill(x: 0, y: y, count: s.width, style: errors > 0 ? .barError : .bar)
-        var parts = [String]()
-        let places = s.template.rounding.score
-        // 执行率: the rate a score formula is computed from.
-        for id in s.template.index.fieldOrder {
-            if let f = s.template.index.fields[id], case .score(let rate, _, _)? = f.formula,
-               let rf = s.template.index.fields[rate] {
-                parts.append(s.lang.pick("执行率", "Exec ") + (FormBuilder.show(c.scalars[rate], rf).nonEmpty ?? "-") + "%")
-                break
-            }
-        }
-        if let summary = c.indicators {
-            var tiers = [String]()
-            for tier in summary.tiers where tier.templateWeight != nil {
-                let name = s.lang == .en ? (s.template.indicators?.tiers.first { $0.name == tier.name }?.nameEn ?? tier.name) : tier.name.replacing("指标", with: "")
-                tiers.append("\(name) \(short(tier.score, places))/\(tier.templateWeight.map { "\($0)" } ?? "")")
-            }
-            if !tiers.isEmpty { parts.append(tiers.joined(separator: " ")) }
-        }
-        let total = c.total.map { ExactDecimal.format($0, places: places) } ?? "-"
-        parts.append(s.lang.pick("总分 \(total) \(c.grade ?? "")", "Total \(total) \(c.grade ?? "")"))
-        parts.append(s.lang.pick("错误\(errors) 警告\(warnings)", "Errors \(errors) Warnings \(warnings)"))
-        // Drop the tier scores first, then the rate, when the line is too narrow.
-        while parts.count > 2 && DisplayWidth.of(" " + parts.joined(separator: "  ")) > s.width {
-            parts.remove(at: parts.count > 3 ? 1 : 0)
-        }
-        b.put(" " + parts.joined(separator: "  "), x: 0, y: y, style: errors > 0 ? .barError : .bar, limit: s.width)
-    }
-
-    /// The foot line: what is being typed (or the last message) at the left, the keys at the
-    /// right. The keys stay where they are while a cell is typed and committed, so a one-cell
-    /// edit sends the terminal the typed text and the changed figures, not the line again.
-    static func statusLine(_ s: EditorState, _ b: inout ScreenBuffer) {
-        let y = s.height - 1
-        var used = 0
-        switch s.mode {
-        case .editing(let buffer):
-            let label = (s.currentCell?.field.map { resolveLabel(s.lang.pick($0.label, $0.labelEn), year: s.session.year) } ?? "") + "："
-            let lw = b.put(label, x: 0, y: y, style: .heading, limit: s.width / 2)
-            let room = max(4, s.width - lw - 1)
-            // Show the part of the text around the caret.
-            let (shown, caretCol) = buffer.shown(room: room)
-            used = lw + b.put(String(shown), x: lw, y: y, style: .editing, limit: room)
-            used = max(used, lw + caretCol + 1)
-            b.cursor = (min(s.width - 1, lw + caretCol), y)
-            if let m = s.message, m.isError {
-                // An unreadable number is flagged at once, on the result bar's line end.
-                let text = " " + m.text
-                let w = ScreenBuffer.width(of: text)
-                b.put(text, x: max(0, s.width - w), y: y - 1, style: .barError, limit: s.width)
-            }
-        case .find(let buffer):
-            let lw = b.put(s.lang.pick("查找：", "Find: "), x: 0, y: y, style: .heading)
-            b.put(buffer.text, x: lw, y: y, limit: s.width - lw)
-            b.cursor = (min(s.width - 1, lw + buffer.caretColumn), y)
-            return
-        case .confirm(let what):
-            let text: String
-            switch what {
-            case .deleteRow: text = s.lang.pick("删除这一行？ y 删除 / 其他键取消", "Delete this row? y deletes, any other key cancels")
-            case .quit: text = s.lang.pick("有未保存的修改：s 保存并退出 / d 不保存退出 / Esc 取消", "Unsaved changes: s saves and quits, d quits without saving, Esc cancels")
-            case .recover(let at, false): text = s.lang.pick("发现上次未保存的修改\(at.isEmpty ? "" : "（\(at)）")：r 恢复 / d 丢弃 / v 查看差异", "Unsaved edits were recovered\(at.isEmpty ? "" : " (\(at))"): r restores, d discards, v shows what differs")
-            case .recover(let at, true): text = s.lang.pick("发现上次未保存的修改\(at.isEmpty ? "" : "（\(at)）")，但文件之后又被修改过：r 恢复（覆盖那些修改）/ d 丢弃 / v 查看差异", "Unsaved edits were recovered\(at.isEmpty ? "" : " (\(at))"), but the file changed since: r restores (over those changes), d discards, v shows what differs")
-            }
-            b.put(text, x: 0, y: y, style: .error, limit: s.width)
-            return
-        default:
-            if let m = s.message {
-                used = b.put(m.text, x: 0, y: y, style: m.isError ? .error : .plain, limit: s.width)
-            }
-        }
-        let hint = s.readOnly
-            ? s.lang.pick("n/p 下一个/上一个问题  F8 问题  F5 预览  F1 帮助  Ctrl-Q 退出", "n/p next/prev problem  F8 problems  F5 print  F1 help  Ctrl-Q quit")
-            : s.lang.pick("F1 帮助  F2 编辑  Ctrl-S 保存  F8 问题  F5 预览  Ctrl-Q 退出", "F1 help  F2 edit  Ctrl-S save  F8 problems  F5 print  Ctrl-Q quit")
-        let hw = ScreenBuffer.width(of: hint)
-        // The keys only where they fit whole beside what is at the left.
-        if used == 0 || used + 2 <= s.width - hw {
-            b.put(hint, x: max(0, s.width - hw), y: y, style: .dim, limit: s.width)
         }
     }
 
@@ -277,7 +190,7 @@ public enum EditorView {
         switch s.mode {
         case .help(let scroll):
             box(&b, x: 0, y: top, w: s.width, h: h, title: s.lang.pick("按键（任意键关闭，方向键滚动）", "Keys (any key closes, arrows scroll)"))
-            let lines = HelpText.lines(s.lang)
+            let lines = HelpText.lines(s.lang, width: s.width - 4)
             for (i, line) in lines.dropFirst(scroll).prefix(h - 2).enumerated() {
                 b.put(line, x: 2, y: top + 1 + i, limit: s.width - 4)
             }
@@ -286,14 +199,10 @@ public enum EditorView {
             if s.problems.isEmpty {
                 b.put(s.lang.pick("没有问题。", "No problems."), x: 2, y: top + 1)
             }
-            let visible = h - 2
-            let first = max(0, min(selected - visible / 2, s.problems.count - visible))
-            for (i, p) in s.problems.enumerated().dropFirst(first).prefix(visible).map({ $0 }).enumerated() {
-                let (n, prob) = p
-                let text = "\(prob.severityName(s.lang)) \(prob.pointer): \(prob.message(s.lang))"
-                let st: Style = n == selected ? .selected : (prob.severity == .error ? .error : .warning)
-                if n == selected { b.fill(x: 1, y: top + 1 + i, count: s.width - 2, style: st) }
-                b.put(text, x: 2, y: top + 1 + i, style: st, limit: s.width - 4)
+            for (i, line) in ProblemLines.layout(s.problems, selected: selected, lang: s.lang, width: s.width - 4, rows: h - 2).enumerated() {
+                let st: Style = line.problem == selected ? .selected : (s.problems[line.problem].severity == .error ? .error : .warning)
+                if line.problem == selected { b.fill(x: 1, y: top + 1 + i, count: s.width - 2, style: st) }
+                b.put(line.text, x: 2, y: top + 1 + i, style: st, limit: s.width - 4)
             }
         case .pager(let lines, let scroll):
             for i in 0..<h {
@@ -303,15 +212,8 @@ public enum EditorView {
             b.fill(x: 0, y: s.height - 1, count: s.width)
             b.put(s.lang.pick("打印预览：方向键/PgUp/PgDn 滚动，其他键关闭（jixiao print 输出到文件）", "Print preview: arrows/PgUp/PgDn scroll, any other key closes"),
                   x: 0, y: s.height - 1, style: .dim, limit: s.width)
-        case .picker(let choices, let selected):
-            let w = min(s.width - 4, max(20, (choices.map(DisplayWidth.of).max() ?? 10) + 6))
-            let hh = min(h, choices.count + 2)
-            box(&b, x: 2, y: top + 1, w: w, h: hh, title: s.lang.pick("选择", "Choose"))
-            for (i, c) in choices.prefix(hh - 2).enumerated() {
-                let st: Style = i == selected ? .selected : .plain
-                b.fill(x: 3, y: top + 2 + i, count: w - 2, style: st)
-                b.put(c, x: 4, y: top + 2 + i, style: st, limit: w - 4)
-            }
+        case .picker(let p):
+            picker(s, p, &b)
         case .longText(let buffer, let first):
             let label = s.currentCell?.field.map { resolveLabel(s.lang.pick($0.label, $0.labelEn), year: s.session.year) } ?? ""
             box(&b, x: 0, y: top, w: s.width, h: h, title: s.lang.pick("\(label)：Tab 完成，Esc 取消，Enter 换行", "\(label): Tab done, Esc cancels, Enter new line"))
@@ -326,6 +228,40 @@ public enum EditorView {
         default:
             break
         }
+    }
+}
+
+extension EditorView {
+    /// The 一级/二级 choices, numbered, in a box beside the row being edited: under it, or
+    /// over it when there is more room above, so that the row and its cell stay in sight.
+    static func picker(_ s: EditorState, _ p: Picker, _ b: inout ScreenBuffer) {
+        let top = 2, h = s.bodyHeight
+        let rowY = top + s.row - visibleScroll(s)
+        let below = top + h - (rowY + 1), above = rowY - top
+        let room = max(below, above)
+        guard room >= 3 else { return }
+        let lines = p.choices.enumerated().map { "\($0.offset < 9 ? String($0.offset + 1) : " ") \($0.element)" }
+        let title = p.query.isEmpty ? s.lang.pick("选择：数字或名称", "Choose: number or name") : s.lang.pick("选择：", "Choose: ") + p.query
+        let w = min(s.width - 2, max(ScreenBuffer.width(of: title) + 6, (lines.map(ScreenBuffer.width(of:)).max() ?? 10) + 4))
+        let hh = min(room, lines.count + 2)
+        let y = below >= hh || below >= above ? rowY + 1 : rowY - hh
+        let x = min(max(0, s.width - w), cellX(s) ?? 2)
+        box(&b, x: x, y: y, w: w, h: hh, title: title)
+        // The highlighted choice stays in the box when the list is longer than the room.
+        let shown = hh - 2
+        let first = max(0, min((p.selected ?? 0) - shown + 1, lines.count - shown))
+        for (i, line) in lines.enumerated().dropFirst(first).prefix(shown) {
+            let st: Style = i == p.selected ? .selected : .plain
+            b.fill(x: x + 1, y: y + 1 + i - first, count: w - 2, style: st)
+            b.put(line, x: x + 2, y: y + 1 + i - first, style: st, limit: w - 4)
+        }
+    }
+
+    /// Where the selected cell starts on screen.
+    static func cellX(_ s: EditorState) -> Int? {
+        guard let r = s.currentRow, s.sections.indices.contains(s.tab), s.sections[s.tab].blocks.indices.contains(r.block) else { return nil }
+        let spots = layout(s.sections[s.tab].blocks[r.block], width: s.width, focus: s.col)
+        return spots.indices.contains(s.col) ? spots[s.col]?.x : nil
     }
 }
 

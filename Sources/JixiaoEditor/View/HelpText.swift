@@ -1,34 +1,23 @@
 import JixiaoCore
 
-/// Every key, as the help screen (F1 or ?) and README list them.
+/// The help screen (F1 or ?): every entry of the key map, as README's key table lists them.
 public enum HelpText {
-    public static let keys: [(key: String, zh: String, en: String)] = [
-        ("方向键 Arrows", "移动", "move"),
-        ("Tab / Shift-Tab", "下一个 / 上一个可填单元格（跨栏目）", "next / previous cell to fill (across sections)"),
-        ("Enter", "下一项待填字段（引导填写）；编辑时确认并下移", "next field to fill (guided walk); when typing, commit and move on"),
-        ("直接输入 Typing", "替换单元格内容", "replaces the cell"),
-        ("F2", "在原内容上编辑", "edit the cell in place"),
-        ("Esc", "取消编辑", "cancel the edit"),
-        ("Home / End", "行首 / 行尾（编辑时：文字开头 / 结尾）", "first / last cell (when typing: start / end of text)"),
-        ("Backspace / Delete", "删除字符；不在编辑时清空单元格", "delete a character; outside editing, clear the cell"),
-        ("PgUp / PgDn", "翻页", "page up / down"),
-        ("F6 / F7, Alt-1…9", "下一个 / 上一个栏目，第 N 个栏目", "next / previous section, section N"),
-        ("Ctrl-N / Insert", "添加一行（指标、项目、专项资金）", "add a row (indicator, project, special fund)"),
-        ("Ctrl-D", "删除当前行（需确认）", "delete this row (asks first)"),
-        ("Alt-Up / Alt-Down", "上移 / 下移当前行", "move this row up / down"),
-        ("Ctrl-Z / Ctrl-Y", "撤销 / 重做（含行的增删移动）", "undo / redo (rows included)"),
-        ("Ctrl-F", "查找标签和单元格中的文字", "find text in labels and cells"),
-        ("Ctrl-S", "保存（原子写入）", "save (atomically)"),
-        ("Ctrl-Q / Ctrl-C", "退出；有未保存修改时先询问", "quit; asks when there are unsaved changes"),
-        ("F1 / ?", "本帮助", "this help"),
-        ("F5", "打印预览", "print preview"),
-        ("F8", "问题列表；Enter 跳到字段", "problem list; Enter jumps to the field"),
-        ("n / p", "审阅模式：下一个 / 上一个问题", "review mode: next / previous problem"),
-        ("长文本 Long text", "Enter 换行，Tab 或 F2 完成，Esc 取消，Ctrl-S 完成并保存", "Enter new line, Tab or F2 done, Esc cancels, Ctrl-S done and save"),
-    ]
+    public static var keys: [(key: String, zh: String, en: String)] {
+        KeyMap.entries.map { ($0.label, $0.zh, $0.en) }
+    }
 
-    public static func lines(_ lang: Language) -> [String] {
-        let w = keys.map { DisplayWidth.of($0.key) }.max() ?? 10
-        return keys.map { DisplayWidth.pad($0.key, to: w + 2, align: .left) + lang.pick($0.zh, $0.en) }
+    /// The help's lines at a width: each key, then what it does, wrapped under itself where a
+    /// line may break (never inside a number or a key's name).
+    public static func lines(_ lang: Language, width: Int = 200) -> [String] {
+        let rows = keys
+        let w = rows.map { DisplayWidth.of($0.key) }.max() ?? 10
+        var out = [String]()
+        for row in rows {
+            let text = TextWrap.wrap(lang.pick(row.zh, row.en), width: max(10, width - w - 2))
+            for (n, line) in text.enumerated() {
+                out.append(DisplayWidth.pad(n == 0 ? row.key : "", to: w + 2, align: .left) + line)
+            }
+        }
+        return out
     }
 }
