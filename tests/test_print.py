@@ -98,8 +98,9 @@ def test_footer_fields_print_at_the_foot(jx):
 def test_problems_follow_a_draft_and_strict_refuses(jx, tmp_path):
     out = jx("print", EXAMPLES / YIYANG)
     assert out.returncode == 0
-    assert "问题清单（1 个错误，0 个警告）" in out.stdout
+    assert "问题清单（1 个错误，2 个警告）" in out.stdout
     assert "/fields/fund_executed" in out.stdout
+    assert "/indicators/7/score" in out.stdout  # 4.9 against a suggested 3.74
     p = jx("print", "--strict", EXAMPLES / YIYANG)
     assert p.returncode == 1 and p.stdout == ""
     assert "--strict" in p.stderr

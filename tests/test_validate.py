@@ -101,9 +101,10 @@ def test_json_output(jx):
     assert p.stdout.count('"total": 91.00') == 1  # digits as stored
     assert s["total"] == 91
     assert len(s["problems"]) == 6
-    assert (y["errors"], y["warnings"]) == (1, 0)
-    assert y["problems"][0]["pointer"] == "/fields/fund_executed"
-    assert y["problems"][0]["severity"] == "error"
+    assert (y["errors"], y["warnings"]) == (1, 2)
+    assert [q["pointer"] for q in y["problems"]] == ["/indicators/7/score", "/indicators/8/score", "/fields/fund_executed"]
+    assert y["problems"][2]["severity"] == "error"
+    assert {q["code"] for q in y["problems"][:2]} == {"score-above-suggestion"}
     assert l["errors"] == 1 and l["warnings"] >= 1
 
 

@@ -68,6 +68,9 @@ public struct Computed: Sendable {
     public var tableRows: [String: [[String: ComputedValue]]] = [:]
     public var tableTotals: [String: [String: Decimal]] = [:]
     public var indicators: IndicatorSummary?
+    /// The indicator rows the figures were computed from (shared with the session, not
+    /// copied): each row's suggested 得分 is made from them when the block is written.
+    public var indicatorRows: [IndicatorRow] = []
     public var total: Decimal?
     public var grade: String?
 
@@ -155,6 +158,12 @@ public struct Computed: Sendable {
                 JSONValue.object(JSONObject([("level2", .string(l2.name)), ("weight", n(l2.weight)), ("score", n(l2.score))]))
             }))
             return .object(to)
+        }))
+        // Each row's suggested 得分 (`ScoreSuggestion`), null for 定性 or without a 分值: made
+        // here, when the block is written, rather than on every keystroke of the editor.
+        o.append("rows", .array(indicatorRows.map { row in
+            let suggested = ScoreSuggestion.suggest(row, template)?.score
+            return .object(JSONObject([("suggested_score", suggested.map { n($0) } ?? .null)]))
         }))
         return .object(o)
     }

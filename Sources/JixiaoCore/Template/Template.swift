@@ -16,6 +16,8 @@ public struct Template: Sendable {
     /// Label of the unit line at the top of the sheet (单位名称, 预算部门、单位名称 …).
     public var unitLabel: String
     public var rounding: Rounding
+    /// What the bureaus' platforms check and suggest beyond the arithmetic (`PlatformRules`).
+    public var platform = PlatformRules()
     public var sections: [Section]
     public var indicators: IndicatorScheme?
     public var grades: [GradeBand]

@@ -131,6 +131,8 @@ enum TemplateChecker {
             r.fail(JSONPointer() / "total", "有指标体系的模板需要“total”公式", "a template with indicators needs a \"total\" formula")
         }
 
+        checkPlatform(t, &r)
+
         for (n, c) in t.checks.enumerated() {
             let cp = JSONPointer() / "checks" / n
             switch c.rule {

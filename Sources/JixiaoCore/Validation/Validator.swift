@@ -163,10 +163,15 @@ public enum Validator {
         let score: Field
         /// 一级, 二级, 三级, 年度指标值, 实际完成值 (one line each) and 偏差原因 (long text).
         let text: [Field]
+        /// The platform's settings and the score decimals, for each row's suggested 得分.
+        let rules: PlatformRules
+        let places: Int
         init(_ t: Template) {
             weight = IndicatorRow.field("weight", decimals: t.rounding.score)
             score = IndicatorRow.field("score", decimals: t.rounding.score)
             text = IndicatorRow.keys.filter { !IndicatorRow.numericKeys.contains($0) }.map { IndicatorRow.field($0, decimals: 0) }
+            rules = t.platform
+            places = t.rounding.score
         }
     }
 
@@ -219,6 +224,7 @@ public enum Validator {
                 out.add(.warning, p / "deviation", "\(at)：得分 \(sc) 低于分值 \(w)，应填写偏差原因分析及改进措施",
                                    "\(atEn): score \(sc) is below weight \(w); reasons and remedies are expected", code: "deviation-missing")
             }
+            if sc <= w && w >= 0 { platformRow(n, row, sc, w, fields, &out) }
         }
         // Text a terminal would obey (control characters, bidi controls), in a file written by
         // another program: reported, so that it is fixed before the sheet is passed on. Most
@@ -301,6 +307,9 @@ public enum Validator {
         case (.object(let so), .object(let fo)):
             for (k, sv) in so.members {
                 guard let fv = fo[k] else { continue }
+                // Suggested scores are hints made from the rows' text, not figures of the sheet:
+                // one stored for a row that another program since moved is no error.
+                if k == "rows" && p.tokens == ["computed", "indicators"] { continue }
                 compareStored(sv, fv, p / k, t, &out)
             }
         case (.array(let sa), .array(let fa)):

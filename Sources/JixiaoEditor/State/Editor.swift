@@ -100,6 +100,7 @@ extension EditorState {
             case .enter: return enterKey()
             case .function(2): return startEditing(with: nil, replace: false)
             case .function(1), .char("?"): mode = .help(scroll: 0)
+            case .function(4): takeSuggestion()
             case .function(5): openPager()
             case .function(6): switchTab(tab + 1)
             case .function(7): switchTab(tab - 1)

@@ -21,6 +21,7 @@ public enum HelpText {
         ("Ctrl-S", "保存（原子写入）", "save (atomically)"),
         ("Ctrl-Q / Ctrl-C", "退出；有未保存修改时先询问", "quit; asks when there are unsaved changes"),
         ("F1 / ?", "本帮助", "this help"),
+        ("F4", "绩效指标行：采纳建议得分（只填入空的得分）", "indicator row: take the suggested score (into an empty score only)"),
         ("F5", "打印预览", "print preview"),
         ("F8", "问题列表；Enter 跳到字段", "problem list; Enter jumps to the field"),
         ("n / p", "审阅模式：下一个 / 上一个问题", "review mode: next / previous problem"),
