@@ -238,3 +238,44 @@ def test_code_with_trailing_newline_is_malformed(jx, tmp_path):
     p = jx("validate", f)
     assert p.returncode == 1
     assert "/tables/projects/0/code" in [e["pointer"] for e in problem_lines(p.stdout, "错误")], p.stdout
+
+
+def _variant(tmp_path, tid, platform):
+    """A bundled template with province rules turned on, in a folder of its own (--templates)."""
+    folder = tmp_path / "variant"
+    folder.mkdir(exist_ok=True)
+    doc = json.loads((TEMPLATES / f"{tid}.json").read_text(encoding="utf-8"))
+    doc["platform"] = {**doc.get("platform", {}), **platform}
+    write_json(folder / f"{tid}.json", doc)
+    return folder
+
+
+def test_a_template_that_asks_for_reasons_at_130_percent(jx, tmp_path):
+    folder = _variant(tmp_path, "hunan-dept-overall", {"overAchievement": {"percent": 130, "requireDeviation": True}})
+    p = jx("validate", "--templates", folder, EXAMPLES / SUINING)
+    hits = [e["pointer"] for e in problem_lines(p.stdout, "警告") if "达到 130% 以上" in e["message"]]
+    assert hits == ["/indicators/1/deviation", "/indicators/3/deviation"], p.stdout
+    # The bundled template does not ask.
+    assert "130%" not in jx("validate", EXAMPLES / SUINING).stdout
+
+
+def test_a_template_that_caps_the_total_by_execution(jx, tmp_path):
+    cap = [{"below": 80, "max": 89}, {"below": 70, "max": 79}, {"below": 60, "max": 69}, {"below": 50, "max": 59}]
+    folder = _variant(tmp_path, "guangxi-project-summary", {"execCap": cap})
+    p = jx("get", "--templates", folder, EXAMPLES / ZIYUAN, "/computed/total")
+    assert p.stdout == "69.00\n", p.stderr
+    assert jx("get", "--templates", folder, EXAMPLES / ZIYUAN, "/computed/grade").stdout == "三等\n"
+    v = jx("validate", "--templates", folder, "--lang", "en", EXAMPLES / ZIYUAN)
+    assert "execution 54.74% is below 60%: the total 95.47 is capped at 69.00" in v.stdout
+    assert jx("get", EXAMPLES / ZIYUAN, "/computed/total").stdout == "95.47\n"
+
+
+def test_spending_beyond_the_budget_is_a_warning(jx, tmp_path):
+    f = copy_example(tmp_path, SUINING)
+    assert jx("set", f, "/fields/fund_annual=0", "/fields/fund_executed=5000").returncode == 0
+    p = jx("validate", "--json", f)
+    codes = [(q["code"], q["pointer"]) for q in json.loads(p.stdout)[0]["problems"]]
+    assert ("spent-without-budget", "/fields/fund_executed") in codes
+    assert jx("set", f, "/fields/fund_annual=1000").returncode == 0
+    codes = [(q["code"], q["pointer"]) for q in json.loads(jx("validate", "--json", f).stdout)[0]["problems"]]
+    assert ("overspent", "/fields/fund_executed") in codes

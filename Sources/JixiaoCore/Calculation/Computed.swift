@@ -73,6 +73,9 @@ public struct Computed: Sendable {
     public var indicatorRows: [IndicatorRow] = []
     public var total: Decimal?
     public var grade: String?
+    /// When the template caps 总分 by the execution rate and the cap bit: the band, and the
+    /// total before it (`total` is the capped figure).
+    public var execCap: (band: PlatformRules.ExecCapBand, uncapped: Decimal)?
 
     /// The `computed` block of the session file: template order, figures rounded half-up to
     /// their field's decimals and written with exactly that many (91 → 91.00).

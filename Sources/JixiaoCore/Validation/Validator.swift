@@ -94,6 +94,7 @@ public enum Validator {
             if let tab = ix.tables[tid], tab.gridID != nil { table(tab, s, c, &out) }
         }
         for check in t.checks { apply(check, s, t, &out) }
+        platformSheet(s, t, c, &out)
         if let stored = s.storedComputed { compareStored(stored, c.json, root / "computed", t, &out) }
     }
 
@@ -224,8 +225,8 @@ public enum Validator {
                 out.add(.warning, p / "deviation", "\(at)：得分 \(sc) 低于分值 \(w)，应填写偏差原因分析及改进措施",
                                    "\(atEn): score \(sc) is below weight \(w); reasons and remedies are expected", code: "deviation-missing")
             }
-            if sc <= w && w >= 0 { platformRow(n, row, sc, w, fields, &out) }
         }
+        platformRow(n, row, fields, &out)
         // Text a terminal would obey (control characters, bidi controls), in a file written by
         // another program: reported, so that it is fixed before the sheet is passed on. Most
         // rows have none, which six looks at their bytes tell before any field is consulted.
