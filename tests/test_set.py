@@ -270,7 +270,10 @@ def test_score_change_changes_total(jx, tmp_path):
     assert '"total": 92.00' in f.read_text(encoding="utf-8")
     p = jx("validate", f)
     assert p.returncode == 0
-    assert "0 个错误，5 个警告" in p.stdout  # row 1 no longer needs a deviation note
+    # Row 1 no longer needs a deviation note; the stated 100% (99.98%) remains, and the
+    # stated 总分 91 now differs from the computed 92.00.
+    assert "0 个错误，7 个警告" in p.stdout
+    assert "/stated/total: 报告所列总分 91，按数据计算为 92.00" in p.stdout
 
 
 def test_set_through_symlink_updates_target(jx, tmp_path):

@@ -10,15 +10,16 @@ from conftest import (CJK, EXAMPLE_NAMES, EXAMPLES, TEMPLATES, LIANJIANG, SUININ
                       write_json)
 
 
-def test_suining_has_only_six_deviation_warnings(jx):
+def test_suining_has_six_deviation_warnings_and_its_stated_100_percent(jx):
     p = jx("validate", EXAMPLES / SUINING)
     assert p.returncode == 0, p.stdout + p.stderr
     probs = problem_lines(p.stdout)
-    assert len(probs) == 6
+    assert len(probs) == 7
     assert all(x["severity"] == "警告" for x in probs)
-    assert all(re.fullmatch(r"/indicators/\d+/deviation", x["pointer"]) for x in probs)
-    assert [x["pointer"] for x in probs] == [f"/indicators/{n}/deviation" for n in (0, 8, 11, 12, 13, 15)]
-    assert "0 个错误，6 个警告" in p.stdout
+    assert all(re.fullmatch(r"/indicators/\d+/deviation", x["pointer"]) for x in probs[:6])
+    assert [x["pointer"] for x in probs] == [f"/indicators/{n}/deviation" for n in (0, 8, 11, 12, 13, 15)] + ["/stated/exec_rate"]
+    assert probs[6]["message"] == "报告所列执行率 100%，按数据计算为 99.98%，并未全部执行（四舍五入后才是 100%）"
+    assert "0 个错误，7 个警告" in p.stdout
     assert "91.00" in p.stdout and "优秀" in p.stdout
 
 
@@ -78,7 +79,7 @@ def test_one_unreadable_file_among_several_gives_2(jx, tmp_path):
     p = jx("validate", EXAMPLES / SUINING, tmp_path / "nope.json", EXAMPLES / YIYANG)
     assert p.returncode == 2
     # the readable files are still reported
-    assert f"{EXAMPLES / SUINING}: 0 个错误，6 个警告" in p.stdout
+    assert f"{EXAMPLES / SUINING}: 0 个错误，7 个警告" in p.stdout
     assert str(EXAMPLES / YIYANG) in p.stdout
     assert "nope.json" in p.stderr
 
@@ -96,11 +97,11 @@ def test_json_output(jx):
     assert isinstance(reports, list) and len(reports) == 3
     s, y, l = reports
     assert s["readable"] is True and s["template"] == "hunan-dept-overall"
-    assert (s["errors"], s["warnings"]) == (0, 6)
+    assert (s["errors"], s["warnings"]) == (0, 7)
     assert s["grade"] == "优秀"
     assert p.stdout.count('"total": 91.00') == 1  # digits as stored
     assert s["total"] == 91
-    assert len(s["problems"]) == 6
+    assert len(s["problems"]) == 7
     assert (y["errors"], y["warnings"]) == (1, 2)
     assert [q["pointer"] for q in y["problems"]] == ["/indicators/7/score", "/indicators/8/score", "/fields/fund_executed"]
     assert y["problems"][2]["severity"] == "error"
@@ -279,3 +280,22 @@ def test_spending_beyond_the_budget_is_a_warning(jx, tmp_path):
     assert jx("set", f, "/fields/fund_annual=1000").returncode == 0
     codes = [(q["code"], q["pointer"]) for q in json.loads(jx("validate", "--json", f).stdout)[0]["problems"]]
     assert ("overspent", "/fields/fund_executed") in codes
+
+
+def test_seed_004_row_20_states_a_rate_its_figures_do_not_give(jx):
+    p = jx("validate", "--json", EXAMPLES / ZIYUAN)
+    stated = [q for q in json.loads(p.stdout)[0]["problems"] if q["code"] == "stated-mismatch"]
+    assert [(q["pointer"], q["message"]) for q in stated] == [
+        ("/tables/projects/19/stated/exec_rate", "第 20 行：报告所列预算执行率（%）6.85，按数据计算为 0.69")]
+
+
+def test_set_and_get_stated_figures(jx, tmp_path):
+    f = copy_example(tmp_path, YIYANG)
+    assert jx("get", f, "/stated/total").stdout == "99.8\n"
+    p = jx("set", f, "/stated/total=99.9", "/stated/grade=优秀")
+    assert p.returncode == 0, p.stderr
+    v = jx("validate", "--lang", "en", f)
+    assert "warning /stated/total: Total as stated 99.9, the figures give 99.80" in v.stdout
+    assert "/stated/grade" not in v.stdout
+    p = jx("set", f, "/stated/average=1")
+    assert p.returncode == 2 and "/stated/average" in p.stderr

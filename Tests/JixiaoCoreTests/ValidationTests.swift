@@ -35,14 +35,14 @@ final class ValidationTests: XCTestCase {
 
     // MARK: the examples
 
-    func testSuiningHasOnlyTheMissingDeviationWarnings() throws {
+    func testSuiningHasOnlyTheMissingDeviationWarningsAndItsStated100Percent() throws {
         let ps = validate(try Fixtures.load("suining-2024"))
         XCTAssertEqual(ps.errors.count, 0, ps.summary)
-        XCTAssertEqual(ps.warnings.count, 6, ps.summary)
-        XCTAssertEqual(Set(ps.warnings.map(\.code)), ["deviation-missing"])
+        XCTAssertEqual(ps.warnings.count, 7, ps.summary)
+        XCTAssertEqual(Set(ps.warnings.map(\.code)), ["deviation-missing", "stated-mismatch"])
         XCTAssertEqual(ps.warnings.map(\.pointer.description),
                        ["/indicators/0/deviation", "/indicators/8/deviation", "/indicators/11/deviation",
-                        "/indicators/12/deviation", "/indicators/13/deviation", "/indicators/15/deviation"])
+                        "/indicators/12/deviation", "/indicators/13/deviation", "/indicators/15/deviation", "/stated/exec_rate"])
         XCTAssertTrue(ps[0].message.contains("偏差原因"), ps[0].message)
     }
 
