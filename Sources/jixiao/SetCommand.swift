@@ -51,6 +51,12 @@ struct SetCommand: ParsableCommand {
             complain("\(file): " + error.render(lang) + lang.pick("（文件未改动）", " (the file is unchanged)"))
             throw ExitCode(2)
         }
+        // Accepted, but worth a word: money typed in the other of 元 and 万元.
+        for a in parsed {
+            if let f = SessionEditor.field(at: a.pointer, loaded.template, year: updated.year), let c = InputParser.caution(a.value, for: f) {
+                complain("\(file): \(lang.pick("警告", "warning")) \(a.pointer): \(lang.pick(c.message, c.messageEn))")
+            }
+        }
         let bytes = SessionFile.render(updated, loaded.template)
         if old == bytes { return }  // nothing changed: an unchanged sheet is never rewritten
         do {

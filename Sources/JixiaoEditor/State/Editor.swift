@@ -357,9 +357,14 @@ extension EditorState {
     mutating func commit(_ text: String) -> Bool {
         guard let target = currentCell?.target else { mode = .normal; return true }
         let value = text.isBlankOnOneLine ? "null" : text
+        let field = currentCell?.field
         do {
             try applyEdit(target, value)
             mode = .normal
+            // Accepted, but worth a word: money typed in the other of 元 and 万元.
+            if let field, let c = InputParser.caution(value, for: field.resolved(year: session.year)) {
+                message = Message(text: lang.pick(c.message, c.messageEn), isError: false)
+            }
             return true
         } catch {
             message = Message(text: lang.pick(error.message, error.messageEn), isError: true)
