@@ -24,6 +24,8 @@ public struct Template: Sendable {
     public var checks: [Check]
     /// Total and grade: the last figures of the sheet.
     public var total: Formula?
+    /// Values moved since an older version, for reading its files (`TemplateMigration`).
+    public var migrations: [TemplateMigration] = []
     /// Where the template was read from, for messages.
     public var source: String
     /// Lookups built from `sections` when the template is loaded.

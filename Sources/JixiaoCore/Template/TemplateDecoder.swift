@@ -39,7 +39,7 @@ public enum TemplateDecoder {
 
     static func decodeTemplate(_ doc: JSONValue, source: String, _ r: inout JSONReading) -> Template? {
         let root = JSONPointer()
-        guard let o = r.object(doc, root, allowed: ["id", "version", "title", "titleEn", "region", "description", "unitLabel", "rounding", "platform", "sections", "indicators", "total", "grades", "checks", "$schema"]) else { return nil }
+        guard let o = r.object(doc, root, allowed: ["id", "version", "title", "titleEn", "region", "description", "unitLabel", "rounding", "platform", "sections", "indicators", "total", "grades", "checks", "migrations", "$schema"]) else { return nil }
         let id = r.string(o, "id", root, required: true) ?? ""
         if !id.isEmpty && !isIdentifier(id, allowDash: true) {
             r.fail(root / "id", "模板 id 只能含小写字母、数字、“-”和“_”", "a template id may hold only lower-case letters, digits, '-' and '_'")
@@ -84,7 +84,7 @@ public enum TemplateDecoder {
             description: r.string(o, "description", root) ?? "",
             unitLabel: r.string(o, "unitLabel", root) ?? "单位名称",
             rounding: rounding, platform: platform, sections: sections, indicators: scheme, grades: grades,
-            checks: checks, total: total, source: source)
+            checks: checks, total: total, migrations: decodeMigrations(o, root, version: version, &r), source: source)
     }
 
     static func decodeSection(_ v: JSONValue, _ p: JSONPointer, _ rounding: Rounding, _ r: inout JSONReading) -> Section? {
