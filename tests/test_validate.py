@@ -37,8 +37,9 @@ def test_lianjiang_quota_error_and_rate_warning(jx):
     assert p.returncode == 1, p.stdout + p.stderr
     errs = problem_lines(p.stdout, "错误")
     warns = problem_lines(p.stdout, "警告")
-    assert [e["pointer"] for e in errs] == ["/fields/quota_total"]
-    assert "107" in errs[0]["message"]
+    # The seed does not publish its 评分表: the grid is empty, which is an error.
+    assert [e["pointer"] for e in errs] == ["/indicators", "/fields/quota_total"]
+    assert "107" in errs[1]["message"]
     assert any("209" in w["message"] and w["pointer"] == "/fields/income_change_rate_stated" for w in warns)
 
 
@@ -106,7 +107,7 @@ def test_json_output(jx):
     assert [q["pointer"] for q in y["problems"]] == ["/indicators/7/score", "/indicators/8/score", "/fields/fund_executed"]
     assert y["problems"][2]["severity"] == "error"
     assert {q["code"] for q in y["problems"][:2]} == {"score-above-suggestion"}
-    assert l["errors"] == 1 and l["warnings"] >= 1
+    assert l["errors"] == 2 and l["warnings"] >= 1
 
 
 def test_json_output_with_unreadable_file(jx, tmp_path):
@@ -299,3 +300,20 @@ def test_set_and_get_stated_figures(jx, tmp_path):
     assert "/stated/grade" not in v.stdout
     p = jx("set", f, "/stated/average=1")
     assert p.returncode == 2 and "/stated/average" in p.stderr
+
+
+def test_a_guangdong_scoring_table_gives_the_score_and_checks_the_stated_grade(jx, tmp_path):
+    """Seed 003 names its 评分表's areas and states 100 分, 优秀; the weights here are the test's."""
+    f = copy_example(tmp_path, LIANJIANG)
+    rows = [("履职效能", "整体效能", 30, 30), ("履职效能", "专项效能", 20, 20), ("管理效率", "预算编制", 10, 10),
+            ("管理效率", "预算执行", 10, 4.5), ("管理效率", "信息公开", 5, 5), ("管理效率", "绩效管理", 10, 4),
+            ("管理效率", "采购管理", 5, 5), ("管理效率", "资产管理", 5, 5), ("管理效率", "运行成本", 5, 5)]
+    sets = [f"/indicators/-={json.dumps({'level1': a, 'level2': b, 'name': b, 'weight': w, 'score': s, 'deviation': '' if s == w else '扣分'}, ensure_ascii=False)}"
+            for a, b, w, s in rows]
+    assert jx("set", f, *sets).returncode == 0
+    assert jx("get", f, "/computed/total").stdout == "88.50\n"
+    assert jx("get", f, "/computed/grade").stdout == "良好\n"
+    p = jx("validate", f)
+    stated = {e["pointer"]: e["message"] for e in problem_lines(p.stdout, "警告") if e["pointer"].startswith("/stated/")}
+    assert stated == {"/stated/total": "报告所列总分 100，按数据计算为 88.50", "/stated/grade": "报告所列等级“优秀”，按数据计算为“良好”"}
+    assert "/indicators:" not in p.stdout

@@ -132,7 +132,7 @@ final class EditorTests: XCTestCase {
     }
 
     func testSingleLineTextLosesLineBreaksLongTextKeepsThem() throws {
-        let unit = try field("guangdong-dept-overall", "self_grade_stated")
+        let unit = try field("hunan-yiyang-dept-overall", "filled_by")
         XCTAssertEqual(parse(" 优\n秀 ", unit), .text("优 秀"))
         let long = try field("hunan-dept-overall", "goal_planned")
         XCTAssertEqual(parse("\n1.第一\n2.第二\n", long), .text("1.第一\n2.第二"))
@@ -229,8 +229,8 @@ final class EditorTests: XCTestCase {
         XCTAssertEqual(editError(["/indicators/-=[1]"], to: l.session, l.template)?.pointer, "/indicators/-")
         XCTAssertEqual(editError(["/indicators/-={\"name\": "], to: l.session, l.template)?.pointer, "/indicators/-")
         XCTAssertEqual(editError([#"/tables/buildings/-={"colour": "red"}"#], to: l.session, l.template)?.pointer, "/tables/buildings/-")
-        let lj = try Fixtures.load("lianjiang-2023")
-        XCTAssertEqual(editError(["/indicators/-/name=x"], to: lj.session, lj.template)?.pointer, "/indicators/-/name")
+        let zy = try Fixtures.load("ziyuan-2022-projects")
+        XCTAssertEqual(editError(["/indicators/-/name=x"], to: zy.session, zy.template)?.pointer, "/indicators/-/name")
     }
 
     func testAssignmentParsing() {

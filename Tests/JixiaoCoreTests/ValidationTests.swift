@@ -60,7 +60,9 @@ final class ValidationTests: XCTestCase {
         // 209 against 209.07 agrees at the precision stated (0 decimals).
         XCTAssertTrue(ps.with(code: "spend_change_rate_stated").isEmpty, ps.summary)
         XCTAssertTrue(ps.with(code: "income_change_stated").isEmpty, ps.summary)
-        XCTAssertEqual(ps.errors.map(\.code), ["quota_breakdown"], ps.summary)
+        // Its 评分表 is not in the seed: the grid is empty, which is said.
+        XCTAssertEqual(ps.errors.map(\.code), ["required", "quota_breakdown"], ps.summary)
+        XCTAssertEqual(ps.errors.first?.pointer.description, "/indicators")
         XCTAssertEqual(ps.warnings.map(\.code), ["income_change_rate_stated"], ps.summary)
     }
 

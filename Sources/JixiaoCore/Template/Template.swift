@@ -224,7 +224,9 @@ public struct IndicatorScheme: Sendable {
 public struct IndicatorTier: Sendable {
     public var name: String
     public var nameEn: String
-    public var weight: Decimal
+    /// The points this 一级 carries (产出指标 50); nil where the form leaves them to the sheet
+    /// (Guangdong's 评分表 prints none): then only the total of all 分值 is checked.
+    public var weight: Decimal?
     public var level2: [String]
 }
 

@@ -287,7 +287,7 @@ public enum TemplateDecoder {
             guard let to = r.object(tv, tp, allowed: ["name", "nameEn", "weight", "level2"]) else { continue }
             tiers.append(IndicatorTier(name: r.string(to, "name", tp, required: true) ?? "",
                                        nameEn: r.string(to, "nameEn", tp) ?? "",
-                                       weight: r.decimal(to, "weight", tp, required: true) ?? 0,
+                                       weight: r.decimal(to, "weight", tp),
                                        level2: r.array(to, "level2", tp, required: true).compactMap(\.stringValue)))
         }
         let labels = r.object(o["labels"], p / "labels", allowed: ["name", "target", "actual", "score", "deviation"]) ?? JSONObject()

@@ -256,8 +256,10 @@ public enum Validator {
         }
         let total = summary.weight + scheme.otherWeight
         if total != scheme.totalWeight {
-            out.add(.error, ip, "分值合计 \(total)（含\(scheme.otherWeightLabel) \(scheme.otherWeight)），应为 \(scheme.totalWeight)",
-                               "weights total \(total) (with \(scheme.otherWeight) for budget execution), not \(scheme.totalWeight)", code: "total-weight")
+            // Only the points outside the grid that there are (Guangdong's 评分表 has none).
+            let other = scheme.otherWeight == 0 ? ("", "") : ("（含\(scheme.otherWeightLabel) \(scheme.otherWeight)）", " (with \(scheme.otherWeight) for budget execution)")
+            out.add(.error, ip, "分值合计 \(total)\(other.0)，应为 \(scheme.totalWeight)",
+                               "weights total \(total)\(other.1), not \(scheme.totalWeight)", code: "total-weight")
         }
     }
 

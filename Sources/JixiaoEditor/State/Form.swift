@@ -357,12 +357,17 @@ extension FormBuilder {
         ]))
         rows.append(FormRow(kind: .header, block: b, cells: blocks[b].columns.map { FormCell(text: $0.header, look: .header) }))
         for cmp in shown {
-            let agrees = cmp.verdict == .agrees || cmp.verdict == .notComputed
+            let verdict: (String, Bool)
+            switch cmp.verdict {
+            case .agrees: verdict = (lang.pick("一致", "agrees"), true)
+            case .notComputed: verdict = (lang.pick("未计算", "not computed"), true)
+            default: verdict = (lang.pick("不符", "differs"), false)
+            }
             rows.append(FormRow(kind: .data, block: b, cells: [
                 FormCell(text: lang.pick(cmp.rowPrefix.zh + cmp.field.label, cmp.rowPrefix.en + cmp.field.labelEn), look: .label),
-                FormCell(text: cmp.stated.text, look: agrees ? .computed : .problem),
+                FormCell(text: cmp.stated.text, look: verdict.1 ? .computed : .problem),
                 FormCell(text: cmp.computed, look: .computed),
-                FormCell(text: agrees ? lang.pick("一致", "agrees") : lang.pick("不符", "differs"), look: agrees ? .label : .problem),
+                FormCell(text: verdict.0, look: verdict.1 ? .label : .problem),
             ]))
         }
         rows.append(FormRow(kind: .blank, block: -1, cells: []))
