@@ -31,6 +31,9 @@ from conftest import EXAMPLES, LIANJIANG, SUINING, YIYANG, ZIYUAN, copy_example,
     (LIANJIANG, "/computed/total", "—"),          # no 评分表 in seed 003
     (LIANJIANG, "/stated/total", "100"),
     (LIANJIANG, "/stated/grade", "优秀"),
+    # A value derived, not printed in the seed, says so.
+    (LIANJIANG, "/notes/~1fields~1income_prev",
+     "原文未列出上年收入总计：由本年收入总计 5720.71 万元减去“较上年收入增加3862.90万元”推得（5720.71 − 3862.90 = 1857.81）"),
     (ZIYUAN, "/computed/projects/rows/3/exec_rate", "47.37"),
     (ZIYUAN, "/computed/projects/total/executed", "2660149.17"),
     (ZIYUAN, "/computed/dept_exec_score", "5.47"),

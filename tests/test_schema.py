@@ -96,6 +96,9 @@ BROKEN_SUINING = {
     "stated-unknown-key": lambda d: d["stated"].__setitem__("average", 90),
     "stated-total-as-text": lambda d: d["stated"].__setitem__("total", "91"),
     "stated-grade-as-number": lambda d: d["stated"].__setitem__("grade", 1),
+    "note-key-not-a-pointer": lambda d: d.__setitem__("notes", {"fields/income_other": "补录"}),
+    "note-on-a-computed-figure": lambda d: d.__setitem__("notes", {"/computed/total": "补录"}),
+    "note-not-text": lambda d: d.__setitem__("notes", {"/fields/income_other": 1}),
 }
 
 

@@ -60,6 +60,12 @@ public enum SessionSchema {
         }
         let stated = StatedFigures.fields(t)
         if !stated.isEmpty { props.append("stated", statedObject(stated, title: "报告所列（抄录的报告中写明的数）")) }
+        props.append("notes", .object(JSONObject([
+            ("title", .string("注释：键为表中某个值的 JSON Pointer")),
+            ("type", .string("object")),
+            ("propertyNames", .object(JSONObject([("pattern", .string("^/(unit|year|fields|tables|indicators|stated)(/|$)"))]))),
+            ("additionalProperties", .object(JSONObject([("type", .string("string"))]))),
+        ])))
         props.append("computed", .object(JSONObject([
             ("title", .string("计算结果（由 jixiao 写入，读取时重新计算）")),
             ("type", .string("object")),

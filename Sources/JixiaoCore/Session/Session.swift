@@ -17,6 +17,8 @@ public struct Session: Equatable, Sendable {
     public var indicators: [IndicatorRow]
     /// What a transcribed report states of the computed figures, by key (`StatedFigures`).
     public var stated: [String: FieldValue]
+    /// Where a value comes from when the document does not print it (`SheetNote`), in order.
+    public var notes: [SheetNote]
     /// The `computed` block as it was read from the file, kept only to compare with a fresh
     /// computation (a stored figure is reported, never trusted).
     public var storedComputed: JSONValue?
@@ -31,13 +33,14 @@ public struct Session: Equatable, Sendable {
         self.tables = [:]
         self.indicators = []
         self.stated = [:]
+        self.notes = []
         self.storedComputed = nil
     }
 
     /// Equal when they say the same: a table with no rows is the same as an absent one.
     public static func == (a: Session, b: Session) -> Bool {
         a.templateID == b.templateID && a.templateVersion == b.templateVersion && a.unit == b.unit && a.year == b.year
-            && a.fields == b.fields && a.cells == b.cells && a.indicators == b.indicators && a.stated == b.stated
+            && a.fields == b.fields && a.cells == b.cells && a.indicators == b.indicators && a.stated == b.stated && a.notes == b.notes
             && a.storedComputed == b.storedComputed
             && a.tables.filter { !$0.value.isEmpty } == b.tables.filter { !$0.value.isEmpty }
     }

@@ -30,7 +30,7 @@ public struct SessionLoadError: Error, Sendable, CustomStringConvertible {
 /// Keys are written in template order, every typed field is present (null when empty) so the
 /// file shows what is left to fill, and numbers keep the exact digits entered.
 public enum SessionCodec {
-    public static let topKeys: Set<String> = ["$schema", "template", "unit", "year", "fields", "tables", "indicators", "stated", "computed"]
+    public static let topKeys: Set<String> = ["$schema", "template", "unit", "year", "fields", "tables", "indicators", "stated", "notes", "computed"]
 
     /// Reads the template reference only, to find which template a document needs.
     public static func templateReference(_ doc: some JSONNode) -> (id: String, version: Int)? {
@@ -164,6 +164,17 @@ public enum SessionCodec {
         if let sv = o["stated"] {
             stated(sv, StatedFigures.fields(t), root / "stated", s.year, &r) { s.stated[$0] = $1 }
         }
+        if let nv = o["notes"], let no = r.object(nv, root / "notes") {
+            for (key, v) in no.members {
+                guard SheetNote.isNotePointer(key) else {
+                    r.fail(root / "notes" / key, "注释的键应为表中某个值的 JSON Pointer（如 /fields/income_prev）", "a note's key must be the JSON Pointer of a value of the sheet (such as /fields/income_prev)")
+                    continue
+                }
+                if case .text(let text)? = value(v, kind: .longtext, label: SheetNote.field, root / "notes" / key, &r) {
+                    s.notes.append(SheetNote(pointer: key, text: text))
+                }
+            }
+        }
         if let c = o["computed"], !c.isNull {
             if !c.isObject {
                 r.fail(root / "computed", "computed 应为对象", "computed must be an object")
@@ -193,6 +204,24 @@ public enum SessionCodec {
             }
             if let fv = value(sv, kind: sf.field.kind, label: sf.field.resolved(year: year), p / key, &r) { store(key, fv) }
         }
+    }
+
+    /// Notes in the order of the values they are on, so that a file's notes are written the
+    /// same way whatever order they were read in; a note on nothing goes last.
+    static func notesInSheetOrder(_ notes: [SheetNote], _ root: JSONObject) -> [SheetNote] {
+        var order = [String: Int]()
+        func walk(_ v: JSONValue, _ p: JSONPointer) {
+            order[p.description] = order.count
+            switch v {
+            case .object(let o): for m in o.members { walk(m.value, p / m.key) }
+            case .array(let a): for (n, x) in a.enumerated() { walk(x, p / n) }
+            default: break
+            }
+        }
+        walk(.object(root), JSONPointer())
+        return notes.enumerated().sorted { a, b in
+            (order[a.element.pointer] ?? Int.max, a.offset) < (order[b.element.pointer] ?? Int.max, b.offset)
+        }.map(\.element)
     }
 
     /// A JSON value as a typed value of the given kind; nil for null. A wrong JSON type is a
@@ -286,6 +315,9 @@ public enum SessionCodec {
         }
         if !s.stated.isEmpty {
             root.append("stated", .object(JSONObject(StatedFigures.fields(t).compactMap { f in s.stated[f.key].map { (f.key, $0.json) } })))
+        }
+        if !s.notes.isEmpty {
+            root.append("notes", .object(JSONObject(notesInSheetOrder(s.notes, root).map { ($0.pointer, JSONValue.string($0.text)) })))
         }
         root.append("computed", computed.json)
         return .object(root)

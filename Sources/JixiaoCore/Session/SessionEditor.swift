@@ -150,12 +150,24 @@ public enum SessionEditor {
             }
             let sf = try statedField(a, key, fields)
             s.stated[key] = try parse(a, sf.field.resolved(year: s.year), isNull)
+        case "notes":
+            // The note's own pointer is one token: /notes/~1fields~1income_prev.
+            guard rest.count == 1, let target = rest.first, SheetNote.isNotePointer(target) else {
+                throw fail(a, "请指明注释所在的值，如 /notes/~1fields~1income_prev（“/”写作“~1”）",
+                           "name the value the note is on, e.g. /notes/~1fields~1income_prev (\"/\" written as \"~1\")")
+            }
+            let text = try parse(a, SheetNote.field, isNull)?.text
+            if let i = s.notes.firstIndex(where: { $0.pointer == target }) {
+                if let text { s.notes[i].text = text } else { s.notes.remove(at: i) }
+            } else if let text {
+                s.notes.append(SheetNote(pointer: target, text: text))
+            }
         case "computed":
             throw fail(a, "计算结果不能直接设置，请修改它所依据的数据", "computed figures cannot be set; change the figures they come from")
         case "template":
             throw fail(a, "模板不能用 set 更改", "the template cannot be changed with set")
         default:
-            throw fail(a, "未知的位置“/\(head)”（可用：/unit、/year、/fields、/tables、/indicators、/stated）", "unknown location \"/\(head)\" (known: /unit, /year, /fields, /tables, /indicators, /stated)")
+            throw fail(a, "未知的位置“/\(head)”（可用：/unit、/year、/fields、/tables、/indicators、/stated、/notes）", "unknown location \"/\(head)\" (known: /unit, /year, /fields, /tables, /indicators, /stated, /notes)")
         }
     }
 

@@ -96,6 +96,7 @@ public enum Validator {
         for check in t.checks { apply(check, s, t, &out) }
         platformSheet(s, t, c, &out)
         stated(s, t, c, &out)
+        notes(s, t, c, &out)
         if let stored = s.storedComputed { compareStored(stored, c.json, root / "computed", t, &out) }
     }
 
