@@ -25,7 +25,6 @@ public enum Calculator {
         // The subtotals first: any formula below may refer to them (indicators.score).
         if e.ix.hasIndicators, t.indicators != nil {
             out.indicators = summary
-            out.indicatorRows = s.indicators
             e.summary = summary
         }
         // Grid sums next: they depend only on typed cells and table columns.

@@ -21,7 +21,7 @@ public struct ScoreSuggestion: Equatable, Sendable {
     /// The figure before and after rounding; nil for 定性.
     public var exact: Decimal?
     public var score: Decimal?
-    /// 实际完成值 as a percentage of the target, for 正向 and 等于 targets above zero.
+    /// 实际完成值 as a percentage of the target, where the over-achievement rule counts it.
     public var achievedPercent: Decimal?
     /// Points taken off for over-achievement (`PlatformRules.OverAchievement.deduct`), if any.
     public var deducted: Decimal?
@@ -53,10 +53,10 @@ public struct ScoreSuggestion: Equatable, Sendable {
         case .equal where t == 0:
             exact = a == 0 ? w : 0
         case .atLeast, .equal:
-            if t > 0 { out.achievedPercent = a * 100 / t }
             exact = a >= t ? w : (t > 0 ? w * a / t : 0)
             if let rule = rules.overAchievement, t > 0, a * 100 >= t * rule.percent {
                 out.overAchieved = true
+                out.achievedPercent = a * 100 / t
                 if let d = rule.deduct, d > 0 {
                     out.deducted = min(d, exact)
                     exact -= d

@@ -258,8 +258,9 @@ public enum SessionCodec {
         }
     }
 
-    /// The document for a session, with its freshly computed figures.
-    public static func encode(_ s: Session, template t: Template, computed: Computed) -> JSONValue {
+    /// The document for a session, with its freshly computed figures (and, for `jixiao get`,
+    /// the rows' suggested scores: `Computed.json(suggestions:)`).
+    public static func encode(_ s: Session, template t: Template, computed: Computed, suggestions: Bool = false) -> JSONValue {
         var root = JSONObject()
         root.append("template", .object(JSONObject([("id", .string(s.templateID)), ("version", .number(String(s.templateVersion)))])))
         root.append("unit", .string(s.unit))
@@ -319,7 +320,7 @@ public enum SessionCodec {
         if !s.notes.isEmpty {
             root.append("notes", .object(JSONObject(notesInSheetOrder(s.notes, root).map { ($0.pointer, JSONValue.string($0.text)) })))
         }
-        root.append("computed", computed.json)
+        root.append("computed", computed.json(suggestions: suggestions ? s.indicators : nil))
         return .object(root)
     }
 }

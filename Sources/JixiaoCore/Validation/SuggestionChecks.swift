@@ -4,14 +4,13 @@ import FoundationEssentials
 /// (`ScoreSuggestion`) is for the reviewer to question, and a 实际完成值 far above its target
 /// needs its reasons where the template's province asks for them (the target was set too low).
 extension Validator {
-    static func platformRow(_ n: Int, _ row: IndicatorRow, _ fields: IndicatorFields, _ out: inout ProblemList) {
+    static func platformRow(_ n: Int, _ row: IndicatorRow, _ weight: Decimal?, _ score: Decimal?, _ fields: IndicatorFields, _ out: inout ProblemList) {
         let rules = fields.rules
-        // Most rows of a large sheet have neither a score to question nor the province rule.
-        let weight = row.weightValue
+        // Without a 分值 there is nothing to suggest, and only the province rule to apply.
         guard weight != nil || rules.overAchievement != nil else { return }
         let suggestion = ScoreSuggestion.suggest(target: row.target, actual: row.actual, weight: max(weight ?? 0, 0), rules: rules, places: fields.places)
         var p: JSONPointer { JSONPointer() / "indicators" / n }
-        if let w = weight, let score = row.scoreValue, score <= w, let s = suggestion.score, score - s > rules.scoreTolerance {
+        if let w = weight, let score, score <= w, let s = suggestion.score, score - s > rules.scoreTolerance {
             let tol = ExactDecimal.plainString(rules.scoreTolerance)
             out.add(.warning, p / "score",
                     "第 \(n + 1) 行：得分 \(score) 比\(suggestion.hint(.zh, places: fields.places))高出 \(score - s)（允许 \(tol)）",

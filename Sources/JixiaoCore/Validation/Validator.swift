@@ -220,7 +220,9 @@ public enum Validator {
         } else {
             out.add(.error, p / "score", "\(at)：缺少得分", "\(atEn): the score is missing", code: "required")
         }
-        if let w = row.weightValue, let sc = row.scoreValue {
+        // Read once: each is parsed from its literal, and a 10,000-row sheet has 20,000.
+        let weight = row.weightValue, score = row.scoreValue
+        if let w = weight, let sc = score {
             if sc > w {
                 out.add(.error, p / "score", "\(at)：得分 \(sc) 大于分值 \(w)", "\(atEn): score \(sc) exceeds weight \(w)", code: "score-exceeds-weight")
             } else if sc < w && row.deviation.isBlank {
@@ -228,7 +230,7 @@ public enum Validator {
                                    "\(atEn): score \(sc) is below weight \(w); reasons and remedies are expected", code: "deviation-missing")
             }
         }
-        platformRow(n, row, fields, &out)
+        platformRow(n, row, weight, score, fields, &out)
         // Text a terminal would obey (control characters, bidi controls), in a file written by
         // another program: reported, so that it is fixed before the sheet is passed on. Most
         // rows have none, which six looks at their bytes tell before any field is consulted.
@@ -312,9 +314,6 @@ public enum Validator {
         case (.object(let so), .object(let fo)):
             for (k, sv) in so.members {
                 guard let fv = fo[k] else { continue }
-                // Suggested scores are hints made from the rows' text, not figures of the sheet:
-                // one stored for a row that another program since moved is no error.
-                if k == "rows" && p.tokens == ["computed", "indicators"] { continue }
                 compareStored(sv, fv, p / k, t, &out)
             }
         case (.array(let sa), .array(let fa)):
