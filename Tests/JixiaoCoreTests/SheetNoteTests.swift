@@ -6,9 +6,9 @@ import XCTest
 final class SheetNoteTests: XCTestCase {
     func testSeed003SaysWhichValuesItDerived() throws {
         let l = try Fixtures.load("lianjiang-2023")
-        XCTAssertEqual(l.session.notes.map(\.pointer), ["/fields/income_prev", "/tables/key_projects/0/budget", "/indicators"])
-        let derived = try XCTUnwrap(l.session.notes.first)
-        XCTAssertTrue(derived.text.contains("5720.71 − 3862.90 = 1857.81"), derived.text)
+        XCTAssertEqual(Set(l.session.notes.keys), ["/fields/income_prev", "/tables/key_projects/0/budget", "/indicators"])
+        let derived = try XCTUnwrap(l.session.notes["/fields/income_prev"])
+        XCTAssertTrue(derived.contains("5720.71 − 3862.90 = 1857.81"), derived)
         // 1857.81 itself is what the note says: the total less the stated change.
         XCTAssertEqual(l.session.fields["income_prev"]?.decimal, D("5720.71") - D("3862.90"))
         XCTAssertEqual(Validator.validate(l.session, l.template).with(code: "note-orphaned"), [])
@@ -21,16 +21,31 @@ final class SheetNoteTests: XCTestCase {
     func testSetReplaceAndClearANote() throws {
         let l = try Fixtures.load("suining-2024")
         var s = try set(l.session, l.template, "/notes/~1fields~1income_other", "据决算表补录")
-        XCTAssertEqual(s.notes, [SheetNote(pointer: "/fields/income_other", text: "据决算表补录")])
+        XCTAssertEqual(s.notes, ["/fields/income_other": "据决算表补录"])
         s = try set(s, l.template, "/notes/~1fields~1income_other", "据 2024 年决算表补录")
-        XCTAssertEqual(s.notes.map(\.text), ["据 2024 年决算表补录"])
+        XCTAssertEqual(s.notes, ["/fields/income_other": "据 2024 年决算表补录"])
         let back = try SessionFile.decode(SessionFile.render(s, l.template), path: "n.json", registry: Fixtures.registry)
         XCTAssertEqual(back.session.notes, s.notes)
         s = try set(s, l.template, "/notes/~1fields~1income_other", "null")
-        XCTAssertEqual(s.notes, [])
+        XCTAssertEqual(s.notes, [:])
         XCTAssertFalse(String(decoding: SessionFile.render(s, l.template), as: UTF8.self).contains("\"notes\""))
         XCTAssertThrowsError(try set(l.session, l.template, "/notes/fields", "x"))
         XCTAssertThrowsError(try set(l.session, l.template, "/notes/~1computed~1total", "x"))
+    }
+
+    func testNotesAreWrittenInTheOrderOfTheirValuesWhateverTheOrderRead() throws {
+        let l = try Fixtures.load("lianjiang-2023")
+        var s = l.session
+        s.notes["/fields/nothing_here"] = "一条无主的注释"
+        s.notes["/unit"] = "单位全称"
+        let text = String(decoding: SessionFile.render(s, l.template), as: UTF8.self)
+        let order = ["\"/unit\"", "\"/fields/income_prev\"", "\"/tables/key_projects/0/budget\"", "\"/indicators\"", "\"/fields/nothing_here\""]
+        let at = order.compactMap { text.range(of: $0)?.lowerBound }
+        XCTAssertEqual(at.count, order.count)
+        XCTAssertEqual(at, at.sorted())
+        let back = try SessionFile.decode(Array(text.utf8), path: "n.json", registry: Fixtures.registry)
+        XCTAssertEqual(back.session.notes, s.notes)
+        XCTAssertEqual(SessionFile.render(back.session, l.template), Array(text.utf8))
     }
 
     func testANoteLeftBehindByADeletedRowIsSaid() throws {

@@ -17,8 +17,9 @@ public struct Session: Equatable, Sendable {
     public var indicators: [IndicatorRow]
     /// What a transcribed report states of the computed figures, by key (`StatedFigures`).
     public var stated: [String: FieldValue]
-    /// Where a value comes from when the document does not print it (`SheetNote`), in order.
-    public var notes: [SheetNote]
+    /// Where a value comes from when the document does not print it: the value's pointer →
+    /// the note (`SheetNote`). Unordered: a file writes them in the order of their values.
+    public var notes: [String: String]
     /// The `computed` block as it was read from the file, kept only to compare with a fresh
     /// computation (a stored figure is reported, never trusted).
     public var storedComputed: JSONValue?
@@ -33,7 +34,7 @@ public struct Session: Equatable, Sendable {
         self.tables = [:]
         self.indicators = []
         self.stated = [:]
-        self.notes = []
+        self.notes = [:]
         self.storedComputed = nil
     }
 

@@ -171,7 +171,7 @@ public enum SessionCodec {
                     continue
                 }
                 if case .text(let text)? = value(v, kind: .longtext, label: SheetNote.field, root / "notes" / key, &r) {
-                    s.notes.append(SheetNote(pointer: key, text: text))
+                    s.notes[key] = text
                 }
             }
         }
@@ -207,8 +207,8 @@ public enum SessionCodec {
     }
 
     /// Notes in the order of the values they are on, so that a file's notes are written the
-    /// same way whatever order they were read in; a note on nothing goes last.
-    static func notesInSheetOrder(_ notes: [SheetNote], _ root: JSONObject) -> [SheetNote] {
+    /// same way whatever order they were read in; notes on nothing go last, by pointer.
+    static func notesInSheetOrder(_ notes: [String: String], _ root: JSONObject) -> [(String, String)] {
         var order = [String: Int]()
         func walk(_ v: JSONValue, _ p: JSONPointer) {
             order[p.description] = order.count
@@ -219,9 +219,7 @@ public enum SessionCodec {
             }
         }
         walk(.object(root), JSONPointer())
-        return notes.enumerated().sorted { a, b in
-            (order[a.element.pointer] ?? Int.max, a.offset) < (order[b.element.pointer] ?? Int.max, b.offset)
-        }.map(\.element)
+        return notes.sorted { a, b in (order[a.key] ?? Int.max, a.key) < (order[b.key] ?? Int.max, b.key) }.map { ($0.key, $0.value) }
     }
 
     /// A JSON value as a typed value of the given kind; nil for null. A wrong JSON type is a
@@ -318,7 +316,7 @@ public enum SessionCodec {
             root.append("stated", .object(JSONObject(StatedFigures.fields(t).compactMap { f in s.stated[f.key].map { (f.key, $0.json) } })))
         }
         if !s.notes.isEmpty {
-            root.append("notes", .object(JSONObject(notesInSheetOrder(s.notes, root).map { ($0.pointer, JSONValue.string($0.text)) })))
+            root.append("notes", .object(JSONObject(notesInSheetOrder(s.notes, root).map { ($0.0, JSONValue.string($0.1)) })))
         }
         root.append("computed", computed.json(suggestions: suggestions ? s.indicators : nil))
         return .object(root)

@@ -157,11 +157,7 @@ public enum SessionEditor {
                            "name the value the note is on, e.g. /notes/~1fields~1income_prev (\"/\" written as \"~1\")")
             }
             let text = try parse(a, SheetNote.field, isNull)?.text
-            if let i = s.notes.firstIndex(where: { $0.pointer == target }) {
-                if let text { s.notes[i].text = text } else { s.notes.remove(at: i) }
-            } else if let text {
-                s.notes.append(SheetNote(pointer: target, text: text))
-            }
+            s.notes[target] = text
         case "computed":
             throw fail(a, "计算结果不能直接设置，请修改它所依据的数据", "computed figures cannot be set; change the figures they come from")
         case "template":

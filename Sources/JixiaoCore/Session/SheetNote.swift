@@ -7,10 +7,7 @@
 /// Stored only when there are notes; set with `jixiao set FILE '/notes/~1fields~1income_prev=…'`
 /// (RFC 6901 writes the pointer's "/" as "~1"). `validate` warns about a note whose value is
 /// not in the sheet (a row deleted since).
-public struct SheetNote: Equatable, Sendable {
-    public var pointer: String
-    public var text: String
-
+public enum SheetNote {
     /// How a note's text is checked: long text, line breaks kept, no control characters.
     static let field = Field(id: "note", label: "注释", labelEn: "Note", kind: .longtext)
 
