@@ -11,6 +11,8 @@ struct SetCommand: ParsableCommand {
           jixiao set s.json /fields/staff_actual=42 /fields/sangong/final=1.2
           jixiao set s.json '/indicators/-={"level1":"产出指标","level2":"数量指标","name":"培训人次","weight":4,"score":4}'
           jixiao set s.json /indicators/0/score=3 /tables/buildings/0=null
+          jixiao set s.json /stated/exec_rate=100% /stated/total=91   (报告所列数)
+          jixiao set s.json '/notes/~1fields~1income_prev=由 5720.71 − 3862.90 推得'
         "-" 追加一行；null 删除一行或清空字段；数值按字段类型解析（接受 5,577.04、５５７７．０４、84%）。
         """)
 
