@@ -214,8 +214,9 @@ def test_footer_lines_print_under_the_grids(jx):
 def test_problems_follow_a_draft_and_strict_refuses(jx):
     out = jx("print", EXAMPLES / YIYANG)
     assert out.returncode == 0
-    assert "问题清单（1 个错误，0 个警告）" in out.stdout
+    assert "问题清单（1 个错误，2 个警告）" in out.stdout
     assert "/fields/fund_executed" in out.stdout
+    assert "/indicators/7/score" in out.stdout  # 4.9 against a suggested 3.74
     p = jx("print", "--strict", EXAMPLES / YIYANG)
     assert p.returncode == 1 and p.stdout == ""
     assert "--strict" in p.stderr
@@ -255,7 +256,7 @@ def test_csv_is_one_table_per_part_of_the_form(jx):
     assert p.stdout.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(p.stdout.lstrip("\ufeff"))))
     assert rows[0][:2] == ["表", "部分"]
-    assert {r[0] for r in rows[1:]} == {"附件1-1 基础数据表", "附件1-2 自评表", "问题清单（0 个错误，6 个警告）"}
+    assert {r[0] for r in rows[1:]} == {"附件1-1 基础数据表", "附件1-2 自评表", "问题清单（0 个错误，7 个警告）"}
     indicators = [r for r in rows if r[1] == "绩效指标（90分）" and r[2] != "一级指标"]
     assert len(indicators) == 21
     assert all(r[2].startswith(("产出指标", "效益指标", "满意度指标")) for r in indicators)

@@ -93,6 +93,12 @@ BROKEN_SUINING = {
     "missing-fields": lambda d: d.pop("fields"),
     "year-out-of-range": lambda d: d.__setitem__("year", 1800),
     "unit-not-string": lambda d: d.__setitem__("unit", 5),
+    "stated-unknown-key": lambda d: d["stated"].__setitem__("average", 90),
+    "stated-total-as-text": lambda d: d["stated"].__setitem__("total", "91"),
+    "stated-grade-as-number": lambda d: d["stated"].__setitem__("grade", 1),
+    "note-key-not-a-pointer": lambda d: d.__setitem__("notes", {"fields/income_other": "补录"}),
+    "note-on-a-computed-figure": lambda d: d.__setitem__("notes", {"/computed/total": "补录"}),
+    "note-not-text": lambda d: d.__setitem__("notes", {"/fields/income_other": 1}),
 }
 
 
@@ -130,3 +136,15 @@ def test_schema_level2_pairs_follow_each_tier(schemas):
     doc = load_example(SUINING)
     doc["indicators"][0].update(level1="效益指标", level2="社会效益指标")
     assert errors(schemas, "hunan-dept-overall", doc) == []
+
+
+def test_stated_figures_in_table_rows(schemas):
+    doc = load_example(ZIYUAN)
+    assert doc["tables"]["projects"][19]["stated"] == {"exec_rate": 6.85}
+    doc["tables"]["projects"][0]["stated"]["adjust_rate"] = -42.86
+    assert errors(schemas, "guangxi-project-summary", doc) == []
+    doc["tables"]["projects"][0]["stated"]["score"] = 90
+    assert errors(schemas, "guangxi-project-summary", doc)
+    doc = load_example(ZIYUAN)
+    doc["tables"]["projects"][0]["stated"]["exec_rate"] = "0"
+    assert errors(schemas, "guangxi-project-summary", doc)

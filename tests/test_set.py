@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from conftest import EXAMPLES, SUINING, YIYANG, ZIYUAN, copy_example, snapshot
+from conftest import EXAMPLES, LIANJIANG, SUINING, YIYANG, ZIYUAN, copy_example, snapshot
 
 
 def get(jx, f, pointer, *opts):
@@ -270,7 +270,10 @@ def test_score_change_changes_total(jx, tmp_path):
     assert '"total": 92.00' in f.read_text(encoding="utf-8")
     p = jx("validate", f)
     assert p.returncode == 0
-    assert "0 个错误，5 个警告" in p.stdout  # row 1 no longer needs a deviation note
+    # Row 1 no longer needs a deviation note; the stated 100% (99.98%) remains, and the
+    # stated 总分 91 now differs from the computed 92.00.
+    assert "0 个错误，7 个警告" in p.stdout
+    assert "/stated/total: 报告所列总分 91，按数据计算为 92.00" in p.stdout
 
 
 def test_set_through_symlink_updates_target(jx, tmp_path):
@@ -288,3 +291,20 @@ def test_set_through_symlink_updates_target(jx, tmp_path):
     else:
         assert p.returncode == 2
         assert target.read_bytes() == (EXAMPLES / SUINING).read_bytes()
+
+
+def test_money_in_the_other_unit_is_recorded_exactly_with_a_warning(jx, tmp_path):
+    f = copy_example(tmp_path, LIANJIANG)
+    p = jx("set", f, "/tables/key_projects/0/budget=100.00 元")
+    assert p.returncode == 0, p.stderr
+    assert f"{f}: 警告 /tables/key_projects/0/budget: " in p.stderr
+    assert "很可能原文的“元”是“万元”之误，应为 100.00 万元" in p.stderr
+    assert get(jx, f, "/tables/key_projects/0/budget") == "0.01"
+    assert jx("set", f, "/fields/income_prev=1.2万").stderr == ""  # 1.2万 is 1.2 万元
+    assert get(jx, f, "/fields/income_prev") == "1.2"
+    p = jx("set", f, "/fields/income_prev=12元")
+    assert p.returncode == 2 and "请填 12" in p.stderr
+    z = copy_example(tmp_path, ZIYUAN)
+    p = jx("set", "--lang", "en", z, "/tables/projects/19/adjusted=10万元")
+    assert p.returncode == 0 and "was recorded as 100000 元" in p.stderr
+    assert get(jx, z, "/computed/projects/rows/19/exec_rate") == "6.85"

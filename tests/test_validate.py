@@ -10,15 +10,16 @@ from conftest import (CJK, EXAMPLE_NAMES, EXAMPLES, TEMPLATES, LIANJIANG, SUININ
                       write_json)
 
 
-def test_suining_has_only_six_deviation_warnings(jx):
+def test_suining_has_six_deviation_warnings_and_its_stated_100_percent(jx):
     p = jx("validate", EXAMPLES / SUINING)
     assert p.returncode == 0, p.stdout + p.stderr
     probs = problem_lines(p.stdout)
-    assert len(probs) == 6
+    assert len(probs) == 7
     assert all(x["severity"] == "警告" for x in probs)
-    assert all(re.fullmatch(r"/indicators/\d+/deviation", x["pointer"]) for x in probs)
-    assert [x["pointer"] for x in probs] == [f"/indicators/{n}/deviation" for n in (0, 8, 11, 12, 13, 15)]
-    assert "0 个错误，6 个警告" in p.stdout
+    assert all(re.fullmatch(r"/indicators/\d+/deviation", x["pointer"]) for x in probs[:6])
+    assert [x["pointer"] for x in probs] == [f"/indicators/{n}/deviation" for n in (0, 8, 11, 12, 13, 15)] + ["/stated/exec_rate"]
+    assert probs[6]["message"] == "报告所列执行率 100%，按数据计算为 99.98%，并未全部执行（四舍五入后才是 100%）"
+    assert "0 个错误，7 个警告" in p.stdout
     assert "91.00" in p.stdout and "优秀" in p.stdout
 
 
@@ -36,8 +37,9 @@ def test_lianjiang_quota_error_and_rate_warning(jx):
     assert p.returncode == 1, p.stdout + p.stderr
     errs = problem_lines(p.stdout, "错误")
     warns = problem_lines(p.stdout, "警告")
-    assert [e["pointer"] for e in errs] == ["/fields/quota_total"]
-    assert "107" in errs[0]["message"]
+    # The seed does not publish its 评分表: the grid is empty, which is an error.
+    assert [e["pointer"] for e in errs] == ["/indicators", "/fields/quota_total"]
+    assert "107" in errs[1]["message"]
     assert any("209" in w["message"] and w["pointer"] == "/fields/income_change_rate_stated" for w in warns)
 
 
@@ -78,7 +80,7 @@ def test_one_unreadable_file_among_several_gives_2(jx, tmp_path):
     p = jx("validate", EXAMPLES / SUINING, tmp_path / "nope.json", EXAMPLES / YIYANG)
     assert p.returncode == 2
     # the readable files are still reported
-    assert f"{EXAMPLES / SUINING}: 0 个错误，6 个警告" in p.stdout
+    assert f"{EXAMPLES / SUINING}: 0 个错误，7 个警告" in p.stdout
     assert str(EXAMPLES / YIYANG) in p.stdout
     assert "nope.json" in p.stderr
 
@@ -96,15 +98,16 @@ def test_json_output(jx):
     assert isinstance(reports, list) and len(reports) == 3
     s, y, l = reports
     assert s["readable"] is True and s["template"] == "hunan-dept-overall"
-    assert (s["errors"], s["warnings"]) == (0, 6)
+    assert (s["errors"], s["warnings"]) == (0, 7)
     assert s["grade"] == "优秀"
     assert p.stdout.count('"total": 91.00') == 1  # digits as stored
     assert s["total"] == 91
-    assert len(s["problems"]) == 6
-    assert (y["errors"], y["warnings"]) == (1, 0)
-    assert y["problems"][0]["pointer"] == "/fields/fund_executed"
-    assert y["problems"][0]["severity"] == "error"
-    assert l["errors"] == 1 and l["warnings"] >= 1
+    assert len(s["problems"]) == 7
+    assert (y["errors"], y["warnings"]) == (1, 2)
+    assert [q["pointer"] for q in y["problems"]] == ["/indicators/7/score", "/indicators/8/score", "/fields/fund_executed"]
+    assert y["problems"][2]["severity"] == "error"
+    assert {q["code"] for q in y["problems"][:2]} == {"score-above-suggestion"}
+    assert l["errors"] == 2 and l["warnings"] >= 1
 
 
 def test_json_output_with_unreadable_file(jx, tmp_path):
@@ -237,3 +240,80 @@ def test_code_with_trailing_newline_is_malformed(jx, tmp_path):
     p = jx("validate", f)
     assert p.returncode == 1
     assert "/tables/projects/0/code" in [e["pointer"] for e in problem_lines(p.stdout, "错误")], p.stdout
+
+
+def _variant(tmp_path, tid, platform):
+    """A bundled template with province rules turned on, in a folder of its own (--templates)."""
+    folder = tmp_path / "variant"
+    folder.mkdir(exist_ok=True)
+    doc = json.loads((TEMPLATES / f"{tid}.json").read_text(encoding="utf-8"))
+    doc["platform"] = {**doc.get("platform", {}), **platform}
+    write_json(folder / f"{tid}.json", doc)
+    return folder
+
+
+def test_a_template_that_asks_for_reasons_at_130_percent(jx, tmp_path):
+    folder = _variant(tmp_path, "hunan-dept-overall", {"overAchievement": {"percent": 130, "requireDeviation": True}})
+    p = jx("validate", "--templates", folder, EXAMPLES / SUINING)
+    hits = [e["pointer"] for e in problem_lines(p.stdout, "警告") if "达到 130% 以上" in e["message"]]
+    assert hits == ["/indicators/1/deviation", "/indicators/3/deviation"], p.stdout
+    # The bundled template does not ask.
+    assert "130%" not in jx("validate", EXAMPLES / SUINING).stdout
+
+
+def test_a_template_that_caps_the_total_by_execution(jx, tmp_path):
+    cap = [{"below": 80, "max": 89}, {"below": 70, "max": 79}, {"below": 60, "max": 69}, {"below": 50, "max": 59}]
+    folder = _variant(tmp_path, "guangxi-project-summary", {"execCap": cap})
+    p = jx("get", "--templates", folder, EXAMPLES / ZIYUAN, "/computed/total")
+    assert p.stdout == "69.00\n", p.stderr
+    assert jx("get", "--templates", folder, EXAMPLES / ZIYUAN, "/computed/grade").stdout == "三等\n"
+    v = jx("validate", "--templates", folder, "--lang", "en", EXAMPLES / ZIYUAN)
+    assert "execution 54.74% is below 60%: the total 95.47 is capped at 69.00" in v.stdout
+    assert jx("get", EXAMPLES / ZIYUAN, "/computed/total").stdout == "95.47\n"
+
+
+def test_spending_beyond_the_budget_is_a_warning(jx, tmp_path):
+    f = copy_example(tmp_path, SUINING)
+    assert jx("set", f, "/fields/fund_annual=0", "/fields/fund_executed=5000").returncode == 0
+    p = jx("validate", "--json", f)
+    codes = [(q["code"], q["pointer"]) for q in json.loads(p.stdout)[0]["problems"]]
+    assert ("spent-without-budget", "/fields/fund_executed") in codes
+    assert jx("set", f, "/fields/fund_annual=1000").returncode == 0
+    codes = [(q["code"], q["pointer"]) for q in json.loads(jx("validate", "--json", f).stdout)[0]["problems"]]
+    assert ("overspent", "/fields/fund_executed") in codes
+
+
+def test_seed_004_row_20_states_a_rate_its_figures_do_not_give(jx):
+    p = jx("validate", "--json", EXAMPLES / ZIYUAN)
+    stated = [q for q in json.loads(p.stdout)[0]["problems"] if q["code"] == "stated-mismatch"]
+    assert [(q["pointer"], q["message"]) for q in stated] == [
+        ("/tables/projects/19/stated/exec_rate", "第 20 行：报告所列预算执行率（%）6.85，按数据计算为 0.69")]
+
+
+def test_set_and_get_stated_figures(jx, tmp_path):
+    f = copy_example(tmp_path, YIYANG)
+    assert jx("get", f, "/stated/total").stdout == "99.8\n"
+    p = jx("set", f, "/stated/total=99.9", "/stated/grade=优秀")
+    assert p.returncode == 0, p.stderr
+    v = jx("validate", "--lang", "en", f)
+    assert "warning /stated/total: Total as stated 99.9, the figures give 99.80" in v.stdout
+    assert "/stated/grade" not in v.stdout
+    p = jx("set", f, "/stated/average=1")
+    assert p.returncode == 2 and "/stated/average" in p.stderr
+
+
+def test_a_guangdong_scoring_table_gives_the_score_and_checks_the_stated_grade(jx, tmp_path):
+    """Seed 003 names its 评分表's areas and states 100 分, 优秀; the weights here are the test's."""
+    f = copy_example(tmp_path, LIANJIANG)
+    rows = [("履职效能", "整体效能", 30, 30), ("履职效能", "专项效能", 20, 20), ("管理效率", "预算编制", 10, 10),
+            ("管理效率", "预算执行", 10, 4.5), ("管理效率", "信息公开", 5, 5), ("管理效率", "绩效管理", 10, 4),
+            ("管理效率", "采购管理", 5, 5), ("管理效率", "资产管理", 5, 5), ("管理效率", "运行成本", 5, 5)]
+    sets = [f"/indicators/-={json.dumps({'level1': a, 'level2': b, 'name': b, 'weight': w, 'score': s, 'deviation': '' if s == w else '扣分'}, ensure_ascii=False)}"
+            for a, b, w, s in rows]
+    assert jx("set", f, *sets).returncode == 0
+    assert jx("get", f, "/computed/total").stdout == "88.50\n"
+    assert jx("get", f, "/computed/grade").stdout == "良好\n"
+    p = jx("validate", f)
+    stated = {e["pointer"]: e["message"] for e in problem_lines(p.stdout, "警告") if e["pointer"].startswith("/stated/")}
+    assert stated == {"/stated/total": "报告所列总分 100，按数据计算为 88.50", "/stated/grade": "报告所列等级“优秀”，按数据计算为“良好”"}
+    assert "/indicators:" not in p.stdout

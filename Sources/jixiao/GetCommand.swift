@@ -10,6 +10,7 @@ struct GetCommand: ParsableCommand {
           jixiao get s.json /computed/total        → 91.00
           jixiao get s.json /computed/grade        → 优秀
           jixiao get s.json /fields/sangong/final  → 1.2
+          jixiao get s.json /computed/indicators/rows/0/suggested_score  → 3.80（定性为“—”）
           jixiao get s.json /indicators/0          (an object, printed as JSON)
         计算结果总是重新计算，不读取文件中保存的值。无定义的比率（分母为零）显示“—”。
         """)
@@ -33,7 +34,10 @@ struct GetCommand: ParsableCommand {
         }
         let loaded = try loadOrExit(file, common)
         let computed = Calculator.compute(loaded.session, loaded.template)
-        let doc = SessionCodec.encode(loaded.session, template: loaded.template, computed: computed)
+        // With each indicator row's suggested 得分, which the file does not keep, when the
+        // pointer asks for them (/computed/indicators/rows…): what is above them stays the file's.
+        let wantsSuggestions = p.tokens.starts(with: ["computed", "indicators", "rows"])
+        let doc = SessionCodec.encode(loaded.session, template: loaded.template, computed: computed, suggestions: wantsSuggestions)
         guard let v = doc.resolve(p) else {
             complain(lang.pick("\(file): \(pointer): 没有这个值", "\(file): \(pointer): no such value"))
             throw ExitCode(2)

@@ -11,6 +11,8 @@ struct SetCommand: ParsableCommand {
           jixiao set s.json /fields/staff_actual=42 /fields/sangong/final=1.2
           jixiao set s.json '/indicators/-={"level1":"产出指标","level2":"数量指标","name":"培训人次","weight":4,"score":4}'
           jixiao set s.json /indicators/0/score=3 /tables/buildings/0=null
+          jixiao set s.json /stated/exec_rate=100% /stated/total=91   (报告所列数)
+          jixiao set s.json '/notes/~1fields~1income_prev=由 5720.71 − 3862.90 推得'
         "-" 追加一行；null 删除一行或清空字段；数值按字段类型解析（接受 5,577.04、５５７７．０４、84%）。
         """)
 
@@ -50,6 +52,12 @@ struct SetCommand: ParsableCommand {
         } catch {
             complain("\(file): " + error.render(lang) + lang.pick("（文件未改动）", " (the file is unchanged)"))
             throw ExitCode(2)
+        }
+        // Accepted, but worth a word: money typed in the other of 元 and 万元.
+        for a in parsed {
+            if let f = SessionEditor.field(at: a.pointer, loaded.template, year: updated.year), let c = InputParser.caution(a.value, for: f) {
+                complain("\(file): \(lang.pick("警告", "warning")) \(a.pointer): \(lang.pick(c.message, c.messageEn))")
+            }
         }
         let bytes = SessionFile.render(updated, loaded.template)
         if old == bytes { return }  // nothing changed: an unchanged sheet is never rewritten

@@ -117,20 +117,22 @@ final class EditorTests: XCTestCase {
         XCTAssertNotNil(refusal("95", score), "above the maximum of 90")
     }
 
-    /// A unit that is not the field's own is a slip, not a unit to drop: "12000元" in a 万元
-    /// field would otherwise be stored as 12000 万元, ten thousand times too much (seed 003's
-    /// "100.00 元" where 万元 is meant is exactly this mistake).
+    /// A unit that is not the field's own is never dropped: "12000元" in a 万元 field is not
+    /// stored as 12000 万元, ten thousand times too much. Money in the other of 元 and 万元 is
+    /// converted exactly, with a word (MoneyUnitsTests); anything else is refused.
     func testForeignUnitIsNotSilentlyDropped() throws {
         let wan = try field("hunan-dept-overall", "fund_annual")
         XCTAssertEqual(wan.unit, "万元")
-        XCTAssertNotNil(refusal("12000元", wan))
+        XCTAssertEqual(parse("12000元", wan), .number("1.2"))
+        XCTAssertNotNil(InputParser.caution("12000元", for: wan))
+        XCTAssertNotNil(refusal("12元", wan))
         XCTAssertNotNil(refusal("84%", wan))
         let count = try field("hunan-dept-overall", "staff_actual")
         XCTAssertNotNil(refusal("42分", count))
     }
 
     func testSingleLineTextLosesLineBreaksLongTextKeepsThem() throws {
-        let unit = try field("guangdong-dept-overall", "self_grade_stated")
+        let unit = try field("hunan-yiyang-dept-overall", "filled_by")
         XCTAssertEqual(parse(" 优\n秀 ", unit), .text("优 秀"))
         let long = try field("hunan-dept-overall", "goal_planned")
         XCTAssertEqual(parse("\n1.第一\n2.第二\n", long), .text("1.第一\n2.第二"))
@@ -227,8 +229,8 @@ final class EditorTests: XCTestCase {
         XCTAssertEqual(editError(["/indicators/-=[1]"], to: l.session, l.template)?.pointer, "/indicators/-")
         XCTAssertEqual(editError(["/indicators/-={\"name\": "], to: l.session, l.template)?.pointer, "/indicators/-")
         XCTAssertEqual(editError([#"/tables/buildings/-={"colour": "red"}"#], to: l.session, l.template)?.pointer, "/tables/buildings/-")
-        let lj = try Fixtures.load("lianjiang-2023")
-        XCTAssertEqual(editError(["/indicators/-/name=x"], to: lj.session, lj.template)?.pointer, "/indicators/-/name")
+        let zy = try Fixtures.load("ziyuan-2022-projects")
+        XCTAssertEqual(editError(["/indicators/-/name=x"], to: zy.session, zy.template)?.pointer, "/indicators/-/name")
     }
 
     func testAssignmentParsing() {

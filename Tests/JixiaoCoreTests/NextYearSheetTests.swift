@@ -56,8 +56,10 @@ final class NextYearSheetTests: XCTestCase {
         XCTAssertNil(footer.fields["fill_date"])
 
         let lianjiang = try next("lianjiang-2023")
-        XCTAssertNotNil(lianjiang.old.fields["self_grade_stated"])
-        XCTAssertNil(lianjiang.new.fields["self_grade_stated"])  // stated in last year's report
+        XCTAssertNotNil(lianjiang.old.stated["grade"])
+        XCTAssertTrue(lianjiang.new.stated.isEmpty)  // stated in last year's report
+        XCTAssertFalse(lianjiang.old.notes.isEmpty)
+        XCTAssertTrue(lianjiang.new.notes.isEmpty)  // notes on last year's values
         XCTAssertEqual(lianjiang.new.tables["key_projects"]?.map { $0["name"] }, lianjiang.old.tables["key_projects"]?.map { $0["name"] })
         XCTAssertEqual(lianjiang.new.tables["key_projects"]?.map { $0["goal"] }, lianjiang.old.tables["key_projects"]?.map { $0["goal"] })
         XCTAssertEqual(lianjiang.new.tables["key_projects"]?.compactMap { $0["budget"] }, [])

@@ -35,14 +35,14 @@ final class ValidationTests: XCTestCase {
 
     // MARK: the examples
 
-    func testSuiningHasOnlyTheMissingDeviationWarnings() throws {
+    func testSuiningHasOnlyTheMissingDeviationWarningsAndItsStated100Percent() throws {
         let ps = validate(try Fixtures.load("suining-2024"))
         XCTAssertEqual(ps.errors.count, 0, ps.summary)
-        XCTAssertEqual(ps.warnings.count, 6, ps.summary)
-        XCTAssertEqual(Set(ps.warnings.map(\.code)), ["deviation-missing"])
+        XCTAssertEqual(ps.warnings.count, 7, ps.summary)
+        XCTAssertEqual(Set(ps.warnings.map(\.code)), ["deviation-missing", "stated-mismatch"])
         XCTAssertEqual(ps.warnings.map(\.pointer.description),
                        ["/indicators/0/deviation", "/indicators/8/deviation", "/indicators/11/deviation",
-                        "/indicators/12/deviation", "/indicators/13/deviation", "/indicators/15/deviation"])
+                        "/indicators/12/deviation", "/indicators/13/deviation", "/indicators/15/deviation", "/stated/exec_rate"])
         XCTAssertTrue(ps[0].message.contains("偏差原因"), ps[0].message)
     }
 
@@ -60,7 +60,9 @@ final class ValidationTests: XCTestCase {
         // 209 against 209.07 agrees at the precision stated (0 decimals).
         XCTAssertTrue(ps.with(code: "spend_change_rate_stated").isEmpty, ps.summary)
         XCTAssertTrue(ps.with(code: "income_change_stated").isEmpty, ps.summary)
-        XCTAssertEqual(ps.errors.map(\.code), ["quota_breakdown"], ps.summary)
+        // Its 评分表 is not in the seed: the grid is empty, which is said.
+        XCTAssertEqual(ps.errors.map(\.code), ["required", "quota_breakdown"], ps.summary)
+        XCTAssertEqual(ps.errors.first?.pointer.description, "/indicators")
         XCTAssertEqual(ps.warnings.map(\.code), ["income_change_rate_stated"], ps.summary)
     }
 

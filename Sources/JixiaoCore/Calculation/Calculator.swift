@@ -63,6 +63,7 @@ public enum Calculator {
         if let total = t.total {
             let v = e.evaluate(total, table: nil, row: nil)
             out.total = v?.decimal.map { ExactDecimal.round($0, t.rounding.score) }
+            capByExecution(&out, t)
             out.grade = out.total.flatMap { grade(of: $0, t.grades) }
         }
         return out

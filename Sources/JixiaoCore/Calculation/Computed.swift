@@ -70,10 +70,20 @@ public struct Computed: Sendable {
     public var indicators: IndicatorSummary?
     public var total: Decimal?
     public var grade: String?
+    /// When the template caps 总分 by the execution rate and the cap bit: the band, and the
+    /// total before it (`total` is the capped figure).
+    public var execCap: (band: PlatformRules.ExecCapBand, uncapped: Decimal)?
 
     /// The `computed` block of the session file: template order, figures rounded half-up to
     /// their field's decimals and written with exactly that many (91 → 91.00).
-    public var json: JSONValue {
+    public var json: JSONValue { json(suggestions: nil) }
+
+    /// The block, with each indicator row's suggested 得分 under indicators.rows when given the
+    /// rows: what `jixiao get` reads. The file leaves them out: they are hints made from the
+    /// rows' text, not figures of the sheet, and for a 10,000-row sheet they would cost every
+    /// save and every check 20,000 readings and half a megabyte. (Computed does not keep the
+    /// rows itself: sharing the session's array would make the editor's next edit copy it.)
+    public func json(suggestions rows: [IndicatorRow]?) -> JSONValue {
         let t = template
         let ix = t.index
         var o = JSONObject()
@@ -106,7 +116,7 @@ public struct Computed: Sendable {
                         o.append(tab.id, tableJSON(tab, value, num))
                     }
                 case .indicators:
-                    if let s = indicators { o.append("indicators", summaryJSON(s)) }
+                    if let s = indicators { o.append("indicators", summaryJSON(s, suggestions: rows)) }
                 case .unit, .result:
                     break
                 }
@@ -140,7 +150,7 @@ public struct Computed: Sendable {
         return .object(to)
     }
 
-    private func summaryJSON(_ s: IndicatorSummary) -> JSONValue {
+    private func summaryJSON(_ s: IndicatorSummary, suggestions rows: [IndicatorRow]?) -> JSONValue {
         let places = template.rounding.score
         func n(_ d: Decimal) -> JSONValue { .number(ExactDecimal.format(d, places: places)) }
         var o = JSONObject()
@@ -155,6 +165,13 @@ public struct Computed: Sendable {
                 JSONValue.object(JSONObject([("level2", .string(l2.name)), ("weight", n(l2.weight)), ("score", n(l2.score))]))
             }))
             return .object(to)
+        }))
+        // Each row's suggested 得分 (`ScoreSuggestion`), null for 定性 or without a 分值: made
+        // here, when the block is written, rather than on every keystroke of the editor.
+        guard let rows else { return .object(o) }
+        o.append("rows", .array(rows.map { row in
+            let suggested = ScoreSuggestion.suggest(row, template)?.score
+            return .object(JSONObject([("suggested_score", suggested.map { n($0) } ?? .null)]))
         }))
         return .object(o)
     }

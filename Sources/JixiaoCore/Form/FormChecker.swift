@@ -144,6 +144,10 @@ enum FormChecker {
             return nil
         case .total, .grade:
             return t.total == nil ? ("模板没有总分公式（total）", "the template has no \"total\" formula") : nil
+        case .stated(let key):
+            return StatedFigures.fields(t).contains { $0.key == key } ? nil
+                : ("“\(ref)”不是报告所列的数字（可用：\(StatedFigures.fields(t).map { "stated." + $0.key }.joined(separator: "、"))）",
+                   "\"\(ref)\" is not a stated figure")
         case .reference(.field(let id)):
             return ix.fields[id] == nil ? ("“\(ref)”不是字段", "\"\(ref)\" is not a field") : nil
         case .reference(.cell(let row, let column)):

@@ -1,11 +1,13 @@
 /// What a form's value cell or a {placeholder} in its text names: a field, a grid cell, a
-/// column's 合计, the indicator sums (the syntax of `Reference`), or one of the sheet's own
-/// values: the unit, the year, 总分 and 等级.
+/// column's 合计, the indicator sums (the syntax of `Reference`), one of the sheet's own
+/// values (the unit, the year, 总分 and 等级), or a figure the transcribed report states
+/// (`stated.total`: see `StatedFigures`).
 public enum FormReference: Equatable, Sendable {
     case unit
     case year
     case total
     case grade
+    case stated(String)
     case reference(Reference)
 
     public static func parse(_ text: String) -> FormReference {
@@ -14,7 +16,9 @@ public enum FormReference: Equatable, Sendable {
         case "year": return .year
         case "total": return .total
         case "grade": return .grade
-        default: return .reference(Reference.parse(text, inTable: nil))
+        default:
+            if text.hasPrefix("stated.") { return .stated(String(text.dropFirst("stated.".count))) }
+            return .reference(Reference.parse(text, inTable: nil))
         }
     }
 

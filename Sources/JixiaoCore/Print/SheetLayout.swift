@@ -129,6 +129,9 @@ public struct SheetLayout {
             return computedFigure(computed.total.map(ComputedValue.number), places: places, grouped: false)
         case .grade:
             return computedFigure(computed.grade.map(ComputedValue.text), places: 0, grouped: false)
+        case .stated(let key):
+            guard let f = StatedFigures.fields(template).first(where: { $0.key == key })?.field else { return .blank }
+            return fieldValue(session.stated[key], computed: nil, f)
         case .reference(.indicatorScores):
             let s = computed.indicators.flatMap { $0.hasScores ? $0.score : nil }
             return computedFigure(s.map(ComputedValue.number), places: places, grouped: false)
@@ -306,11 +309,12 @@ public struct SheetLayout {
         }
     }
 
-    /// The tier weight after each 一级 name: 产出指标（50分）, by the name as shown.
+    /// The tier weight after each 一级 name: 产出指标（50分）, by the name as shown. A tier
+    /// without a weight of its own (Guangdong's 评分表) is printed by its name alone.
     func tierLabels() -> [String: String] {
         var out = [String: String]()
         for tier in template.indicators?.tiers ?? [] {
-            out[shown(tier.name)] = shown(tier.name) + "（\(ExactDecimal.plainString(tier.weight))分）"
+            out[shown(tier.name)] = shown(tier.name) + (tier.weight.map { "（\(ExactDecimal.plainString($0))分）" } ?? "")
         }
         return out
     }

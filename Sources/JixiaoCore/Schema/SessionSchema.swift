@@ -30,6 +30,8 @@ public enum SessionSchema {
             guard let tab = ix.tables[tid] else { continue }
             var props = JSONObject()
             for c in tab.columns where !c.isComputed { props.append(c.id, schema(for: c)) }
+            let stated = StatedFigures.rowFields(tab)
+            if !stated.isEmpty { props.append("stated", statedObject(stated, title: "报告所列（本行）")) }
             tables.append(tid, .object(JSONObject([
                 ("title", .string(tab.title)),
                 ("type", .string("array")),
@@ -56,6 +58,14 @@ public enum SessionSchema {
             ])))
             required.append("indicators")
         }
+        let stated = StatedFigures.fields(t)
+        if !stated.isEmpty { props.append("stated", statedObject(stated, title: "报告所列（抄录的报告中写明的数）")) }
+        props.append("notes", .object(JSONObject([
+            ("title", .string("注释：键为表中某个值的 JSON Pointer")),
+            ("type", .string("object")),
+            ("propertyNames", .object(JSONObject([("pattern", .string("^/(unit|year|fields|tables|indicators|stated)(/|$)"))]))),
+            ("additionalProperties", .object(JSONObject([("type", .string("string"))]))),
+        ])))
         props.append("computed", .object(JSONObject([
             ("title", .string("计算结果（由 jixiao 写入，读取时重新计算）")),
             ("type", .string("object")),
@@ -86,6 +96,13 @@ public enum SessionSchema {
         o.append("additionalProperties", .bool(false))
         o.append("properties", .object(props))
         return .object(o)
+    }
+
+    /// What a report may state, each value of its kind (a stated rate may be negative).
+    static func statedObject(_ fields: [StatedField], title: String) -> JSONValue {
+        var props = JSONObject()
+        for sf in fields { props.append(sf.key, schema(for: sf.field)) }
+        return object(props, title: title)
     }
 
     static func schema(for f: Field) -> JSONValue {

@@ -7,9 +7,10 @@
 /// (预期目标 / 年初目标设定, a key project's 绩效目标), kept as a draft to rework. What is
 /// cleared is what the year itself produced: every figure (money, counts, rates, scores),
 /// dates, the 实际完成值, 得分 and 偏差原因 of each indicator, every other long text (实际
-/// 完成情况, 主要原因分析, 厉行节约保障措施), and the figures a report stated (`stated_…`,
-/// `…_stated`), which belong to last year's report. Rows of tables keep what carries over of
-/// them (a special fund's name, a project's code); a row with nothing left is dropped.
+/// 完成情况, 主要原因分析, 厉行节约保障措施), and the figures a report stated (`/stated`, a
+/// row's `stated/…`, and fields named `stated_…` or `…_stated`) with the notes on values, which
+/// belong to last year's report. Rows of tables keep what carries over of them (a special
+/// fund's name, a project's code); a row with nothing left is dropped.
 public enum NextYearSheet {
     /// Long texts that are plans, by field or column id: kept as drafts.
     public static let plans: Set<String> = ["goal_planned", "goal"]

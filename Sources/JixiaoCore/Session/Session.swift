@@ -11,9 +11,15 @@ public struct Session: Equatable, Sendable {
     public var fields: [String: FieldValue]
     /// Grid cells: row id → column id → value.
     public var cells: [String: [String: FieldValue]]
-    /// Table rows: table id → rows → column id → value.
+    /// Table rows: table id → rows → column id → value; what a report states of a computed
+    /// column is kept in the row under "stated/<column>" (`StatedFigures`).
     public var tables: [String: [[String: FieldValue]]]
     public var indicators: [IndicatorRow]
+    /// What a transcribed report states of the computed figures, by key (`StatedFigures`).
+    public var stated: [String: FieldValue]
+    /// Where a value comes from when the document does not print it: the value's pointer →
+    /// the note (`SheetNote`). Unordered: a file writes them in the order of their values.
+    public var notes: [String: String]
     /// The `computed` block as it was read from the file, kept only to compare with a fresh
     /// computation (a stored figure is reported, never trusted).
     public var storedComputed: JSONValue?
@@ -27,13 +33,15 @@ public struct Session: Equatable, Sendable {
         self.cells = [:]
         self.tables = [:]
         self.indicators = []
+        self.stated = [:]
+        self.notes = [:]
         self.storedComputed = nil
     }
 
     /// Equal when they say the same: a table with no rows is the same as an absent one.
     public static func == (a: Session, b: Session) -> Bool {
         a.templateID == b.templateID && a.templateVersion == b.templateVersion && a.unit == b.unit && a.year == b.year
-            && a.fields == b.fields && a.cells == b.cells && a.indicators == b.indicators
+            && a.fields == b.fields && a.cells == b.cells && a.indicators == b.indicators && a.stated == b.stated && a.notes == b.notes
             && a.storedComputed == b.storedComputed
             && a.tables.filter { !$0.value.isEmpty } == b.tables.filter { !$0.value.isEmpty }
     }

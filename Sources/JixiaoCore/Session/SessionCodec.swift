@@ -30,7 +30,7 @@ public struct SessionLoadError: Error, Sendable, CustomStringConvertible {
 /// Keys are written in template order, every typed field is present (null when empty) so the
 /// file shows what is left to fill, and numbers keep the exact digits entered.
 public enum SessionCodec {
-    public static let topKeys: Set<String> = ["$schema", "template", "unit", "year", "fields", "tables", "indicators", "computed"]
+    public static let topKeys: Set<String> = ["$schema", "template", "unit", "year", "fields", "tables", "indicators", "stated", "notes", "computed"]
 
     /// Reads the template reference only, to find which template a document needs.
     public static func templateReference(_ doc: some JSONNode) -> (id: String, version: Int)? {
@@ -120,6 +120,10 @@ public enum SessionCodec {
                     guard let ro = r.object(rv, p / n) else { continue }
                     var rowValues = [String: FieldValue]()
                     for (col, cv) in ro.members {
+                        if col == "stated" {
+                            stated(cv, StatedFigures.rowFields(tab), p / n / col, s.year, &r) { rowValues[StatedFigures.rowKey($0)] = $1 }
+                            continue
+                        }
                         guard let c = tab.columns.first(where: { $0.id == col }) else {
                             r.fail(p / n / col, "表“\(tab.title)”没有列“\(col)”", "table \"\(tab.titleEn)\" has no column \"\(col)\"")
                             continue
@@ -157,6 +161,20 @@ public enum SessionCodec {
                 r.fail(ip, "指标应为数组，却是\(iv.typeName)", "indicators must be an array, found \(iv.typeName)")
             }
         }
+        if let sv = o["stated"] {
+            stated(sv, StatedFigures.fields(t), root / "stated", s.year, &r) { s.stated[$0] = $1 }
+        }
+        if let nv = o["notes"], let no = r.object(nv, root / "notes") {
+            for (key, v) in no.members {
+                guard SheetNote.isNotePointer(key) else {
+                    r.fail(root / "notes" / key, "注释的键应为表中某个值的 JSON Pointer（如 /fields/income_prev）", "a note's key must be the JSON Pointer of a value of the sheet (such as /fields/income_prev)")
+                    continue
+                }
+                if case .text(let text)? = value(v, kind: .longtext, label: SheetNote.field, root / "notes" / key, &r) {
+                    s.notes[key] = text
+                }
+            }
+        }
         if let c = o["computed"], !c.isNull {
             if !c.isObject {
                 r.fail(root / "computed", "computed 应为对象", "computed must be an object")
@@ -171,6 +189,37 @@ public enum SessionCodec {
         }
         guard r.issues.isEmpty else { throw SessionLoadError(file: file, issues: r.issues, unlisted: r.unlisted) }
         return s
+    }
+
+    /// A `stated` object: each key one of `fields`, each value of its kind.
+    static func stated(_ v: some JSONNode, _ fields: [StatedField], _ p: JSONPointer, _ year: Int?, _ r: inout JSONReading,
+                       store: (String, FieldValue) -> Void) {
+        guard let so = r.object(v, p) else { return }
+        for (key, sv) in so.members {
+            guard let sf = fields.first(where: { $0.key == key }) else {
+                let known = fields.map(\.key)
+                r.fail(p / key, "没有可录入的报告所列数“\(key)”（可用：\(known.isEmpty ? "无" : known.joined(separator: "、"))）",
+                       "\"\(key)\" cannot be stated here (known: \(known.isEmpty ? "none" : known.joined(separator: ", ")))")
+                continue
+            }
+            if let fv = value(sv, kind: sf.field.kind, label: sf.field.resolved(year: year), p / key, &r) { store(key, fv) }
+        }
+    }
+
+    /// Notes in the order of the values they are on, so that a file's notes are written the
+    /// same way whatever order they were read in; notes on nothing go last, by pointer.
+    static func notesInSheetOrder(_ notes: [String: String], _ root: JSONObject) -> [(String, String)] {
+        var order = [String: Int]()
+        func walk(_ v: JSONValue, _ p: JSONPointer) {
+            order[p.description] = order.count
+            switch v {
+            case .object(let o): for m in o.members { walk(m.value, p / m.key) }
+            case .array(let a): for (n, x) in a.enumerated() { walk(x, p / n) }
+            default: break
+            }
+        }
+        walk(.object(root), JSONPointer())
+        return notes.sorted { a, b in (order[a.key] ?? Int.max, a.key) < (order[b.key] ?? Int.max, b.key) }.map { ($0.key, $0.value) }
     }
 
     /// A JSON value as a typed value of the given kind; nil for null. A wrong JSON type is a
@@ -207,8 +256,9 @@ public enum SessionCodec {
         }
     }
 
-    /// The document for a session, with its freshly computed figures.
-    public static func encode(_ s: Session, template t: Template, computed: Computed) -> JSONValue {
+    /// The document for a session, with its freshly computed figures (and, for `jixiao get`,
+    /// the rows' suggested scores: `Computed.json(suggestions:)`).
+    public static func encode(_ s: Session, template t: Template, computed: Computed, suggestions: Bool = false) -> JSONValue {
         var root = JSONObject()
         root.append("template", .object(JSONObject([("id", .string(s.templateID)), ("version", .number(String(s.templateVersion)))])))
         root.append("unit", .string(s.unit))
@@ -237,9 +287,13 @@ public enum SessionCodec {
         var tables = JSONObject()
         for tid in ix.tableOrder {
             guard let tab = ix.tables[tid] else { continue }
+            let statedColumns = StatedFigures.rowFields(tab).map(\.key)
             let rows: [JSONValue] = (s.tables[tid] ?? []).map { row in
                 var ro = JSONObject()
                 for c in tab.columns where !c.isComputed { ro.append(c.id, row[c.id]?.json ?? .null) }
+                // Only where the report states something: most sheets are not transcriptions.
+                let stated = JSONObject(statedColumns.compactMap { k in row[StatedFigures.rowKey(k)].map { (k, $0.json) } })
+                if !stated.members.isEmpty { ro.append("stated", .object(stated)) }
                 return .object(ro)
             }
             tables.append(tid, .array(rows))
@@ -258,7 +312,13 @@ public enum SessionCodec {
                 return .object(ro)
             }))
         }
-        root.append("computed", computed.json)
+        if !s.stated.isEmpty {
+            root.append("stated", .object(JSONObject(StatedFigures.fields(t).compactMap { f in s.stated[f.key].map { (f.key, $0.json) } })))
+        }
+        if !s.notes.isEmpty {
+            root.append("notes", .object(JSONObject(notesInSheetOrder(s.notes, root).map { ($0.0, JSONValue.string($0.1)) })))
+        }
+        root.append("computed", computed.json(suggestions: suggestions ? s.indicators : nil))
         return .object(root)
     }
 }

@@ -44,6 +44,7 @@ public struct EditError: Error, Sendable, Equatable {
 ///     /tables/buildings/-={"name": "办公楼", "approved_area": 1200}
 ///     /tables/projects/0/score=90     /tables/projects/3=null   (deletes row 3)
 ///     /indicators/-/name=培训人次      /indicators/0/score=3
+///     /stated/total=91                /tables/projects/19/stated/exec_rate=6.85
 ///
 /// "-" appends a row (RFC 6901's "past the end"); a row takes a JSON object; a clearing
 /// assignment (`=null` on the command line) deletes a row or clears a field; values are parsed
@@ -115,6 +116,12 @@ public enum SessionEditor {
             try editRows(a, Array(rest.dropFirst()), &rows, isNull,
                          columns: tab.columns.filter { !$0.isComputed }.map(\.id),
                          setCell: { row, col, text throws(EditError) in
+                             if col.hasPrefix(StatedFigures.rowPrefix) {
+                                 let key = String(col.dropFirst(StatedFigures.rowPrefix.count))
+                                 let sf = try statedField(a, key, StatedFigures.rowFields(tab))
+                                 row[col] = try parse(a, sf.field.resolved(year: year), text == nil, text ?? "")
+                                 return
+                             }
                              guard let c = tab.columns.first(where: { $0.id == col }) else {
                                  throw fail(a, "表“\(tab.title)”没有列“\(col)”", "table \"\(tab.titleEn)\" has no column \"\(col)\"")
                              }
@@ -146,12 +153,28 @@ public enum SessionEditor {
                 for (k, v) in d { r.set(k, v) }
                 return r
             }
+        case "stated":
+            let fields = StatedFigures.fields(t)
+            guard rest.count == 1, let key = rest.first else {
+                throw fail(a, "请指明报告所列的数，如 /stated/total（可用：\(fields.map(\.key).joined(separator: "、"))）",
+                           "name a stated figure, e.g. /stated/total (known: \(fields.map(\.key).joined(separator: ", ")))")
+            }
+            let sf = try statedField(a, key, fields)
+            s.stated[key] = try parse(a, sf.field.resolved(year: s.year), isNull)
+        case "notes":
+            // The note's own pointer is one token: /notes/~1fields~1income_prev.
+            guard rest.count == 1, let target = rest.first, SheetNote.isNotePointer(target) else {
+                throw fail(a, "请指明注释所在的值，如 /notes/~1fields~1income_prev（“/”写作“~1”）",
+                           "name the value the note is on, e.g. /notes/~1fields~1income_prev (\"/\" written as \"~1\")")
+            }
+            let text = try parse(a, SheetNote.field, isNull)?.text
+            s.notes[target] = text
         case "computed":
             throw fail(a, "计算结果不能直接设置，请修改它所依据的数据", "computed figures cannot be set; change the figures they come from")
         case "template":
             throw fail(a, "模板不能用 set 更改", "the template cannot be changed with set")
         default:
-            throw fail(a, "未知的位置“/\(head)”（可用：/unit、/year、/fields、/tables、/indicators）", "unknown location \"/\(head)\" (known: /unit, /year, /fields, /tables, /indicators)")
+            throw fail(a, "未知的位置“/\(head)”（可用：/unit、/year、/fields、/tables、/indicators、/stated、/notes）", "unknown location \"/\(head)\" (known: /unit, /year, /fields, /tables, /indicators, /stated, /notes)")
         }
     }
 
@@ -161,6 +184,16 @@ public enum SessionEditor {
         guard s.rowCount < SessionLimits.rows else {
             throw fail(a, "行数已达上限：指标与各表合计最多 \(SessionLimits.rows) 行", "the sheet is full: indicators and tables hold at most \(SessionLimits.rows) rows together")
         }
+    }
+
+    /// The figure a report may state under `key`, or why there is none.
+    static func statedField(_ a: Assignment, _ key: String, _ fields: [StatedField]) throws(EditError) -> StatedField {
+        guard let sf = fields.first(where: { $0.key == key }) else {
+            let known = fields.map(\.key)
+            throw fail(a, "没有可录入的报告所列数“\(key)”（可用：\(known.isEmpty ? "无" : known.joined(separator: "、"))）",
+                       "\"\(key)\" cannot be stated here (known: \(known.isEmpty ? "none" : known.joined(separator: ", ")))")
+        }
+        return sf
     }
 
     static func computed(_ a: Assignment, _ f: Field) -> EditError {
@@ -221,7 +254,7 @@ public enum SessionEditor {
                 throw fail(a, "整行的值应为 JSON 对象", "a whole row takes a JSON object")
             }
             var row = [String: FieldValue]()
-            for (k, v) in obj.members {
+            func cell(_ k: String, _ v: JSONValue) throws(EditError) {
                 let text: String?
                 switch v {
                 case .null: text = nil
@@ -231,7 +264,19 @@ public enum SessionEditor {
                 }
                 try setCell(&row, k, text)
             }
+            for (k, v) in obj.members {
+                // What a report states of the row: {"stated": {"exec_rate": 6.85}}.
+                if k == "stated", case .object(let so) = v {
+                    for m in so.members { try cell(StatedFigures.rowKey(m.key), m.value) }
+                } else {
+                    try cell(k, v)
+                }
+            }
             rows[n] = row
+            return
+        }
+        if path.count == 3 && path[1] == "stated" {
+            try setCell(&rows[n], StatedFigures.rowKey(path[2]), isNull ? nil : a.value)
             return
         }
         guard path.count == 2 else { throw fail(a, "位置层级过多", "the pointer goes too deep") }

@@ -66,7 +66,17 @@ public enum SessionFile {
             throw .newerTemplate(path: path, id: t.id, fileVersion: ref.version, known: t.version)
         }
         var s: Session
-        do { s = try SessionCodec.decode(doc, template: t, file: path) } catch { throw .session(error) }
+        do {
+            if ref.version < t.version && !t.migrations.isEmpty {
+                // Values moved since the file's version are moved first; the figures stored then
+                // were computed under the old template and are recomputed, not compared.
+                var moved = TemplateMigration.apply(t.migrations, to: doc.value, version: ref.version)
+                if case .object(var o) = moved { o["computed"] = nil; moved = .object(o) }
+                s = try SessionCodec.decode(moved, template: t, file: path)
+            } else {
+                s = try SessionCodec.decode(doc, template: t, file: path)
+            }
+        } catch { throw .session(error) }
         var notes = [Problem]()
         if ref.version < t.version {
             notes.append(Problem(.warning, JSONPointer() / "template" / "version",

@@ -16,6 +16,8 @@ public struct Template: Sendable {
     /// Label of the unit line at the top of the sheet (单位名称, 预算部门、单位名称 …).
     public var unitLabel: String
     public var rounding: Rounding
+    /// What the bureaus' platforms check and suggest beyond the arithmetic (`PlatformRules`).
+    public var platform = PlatformRules()
     public var sections: [Section]
     public var indicators: IndicatorScheme?
     public var grades: [GradeBand]
@@ -24,6 +26,8 @@ public struct Template: Sendable {
     public var total: Formula?
     /// The printed form: the template's own `"form"`, or one made from its sections.
     public var form = FormLayout(sheets: [], isGenerated: true)
+    /// Values moved since an older version, for reading its files (`TemplateMigration`).
+    public var migrations: [TemplateMigration] = []
     /// Where the template was read from, for messages.
     public var source: String
     /// Lookups built from `sections` when the template is loaded.
@@ -222,7 +226,9 @@ public struct IndicatorScheme: Sendable {
 public struct IndicatorTier: Sendable {
     public var name: String
     public var nameEn: String
-    public var weight: Decimal
+    /// The points this 一级 carries (产出指标 50); nil where the form leaves them to the sheet
+    /// (Guangdong's 评分表 prints none): then only the total of all 分值 is checked.
+    public var weight: Decimal?
     public var level2: [String]
 }
 

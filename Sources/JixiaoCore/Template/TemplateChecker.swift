@@ -104,9 +104,15 @@ enum TemplateChecker {
             for (n, tier) in scheme.tiers.enumerated() where !names.insert(tier.name).inserted {
                 r.fail(ip / "tiers" / n / "name", "一级指标“\(tier.name)”重复", "first-tier indicator \"\(tier.name)\" appears twice")
             }
-            let sum = scheme.tiers.reduce(scheme.otherWeight) { $0 + $1.weight }
-            if sum != scheme.totalWeight {
-                r.fail(ip, "一级指标分值合计 \(sum) 不等于总分值 \(scheme.totalWeight)", "tier weights add up to \(sum), not \(scheme.totalWeight)")
+            // Weights for every 一级 or for none: a form that sets some leaves the rest unknown.
+            let weights = scheme.tiers.compactMap(\.weight)
+            if weights.count == scheme.tiers.count {
+                let sum = weights.reduce(scheme.otherWeight, +)
+                if sum != scheme.totalWeight {
+                    r.fail(ip, "一级指标分值合计 \(sum) 不等于总分值 \(scheme.totalWeight)", "tier weights add up to \(sum), not \(scheme.totalWeight)")
+                }
+            } else if !weights.isEmpty {
+                r.fail(ip / "tiers", "一级指标应全部有分值（weight）或全部没有", "either every tier has a weight or none has")
             }
         }
 
@@ -130,6 +136,8 @@ enum TemplateChecker {
         } else if ix.hasIndicators {
             r.fail(JSONPointer() / "total", "有指标体系的模板需要“total”公式", "a template with indicators needs a \"total\" formula")
         }
+
+        checkPlatform(t, &r)
 
         for (n, c) in t.checks.enumerated() {
             let cp = JSONPointer() / "checks" / n

@@ -45,7 +45,7 @@ public enum TemplateDecoder {
 
     static func decodeTemplate(_ doc: JSONValue, source: String, _ r: inout JSONReading) -> Template? {
         let root = JSONPointer()
-        guard let o = r.object(doc, root, allowed: ["id", "version", "title", "titleEn", "region", "description", "unitLabel", "rounding", "sections", "indicators", "total", "grades", "checks", "form", "$schema"]) else { return nil }
+        guard let o = r.object(doc, root, allowed: ["id", "version", "title", "titleEn", "region", "description", "unitLabel", "rounding", "platform", "sections", "indicators", "total", "grades", "checks", "migrations", "form", "$schema"]) else { return nil }
         let id = r.string(o, "id", root, required: true) ?? ""
         if !id.isEmpty && !isIdentifier(id, allowDash: true) {
             r.fail(root / "id", "模板 id 只能含小写字母、数字、“-”和“_”", "a template id may hold only lower-case letters, digits, '-' and '_'")
@@ -82,6 +82,7 @@ public enum TemplateDecoder {
         var total: Formula?
         if let tv = o["total"] { total = decodeFormula(tv, root / "total", &r) }
         let form = o["form"].flatMap { FormDecoder.decode($0, root / "form", &r) }
+        let platform = o["platform"].map { decodePlatform($0, root / "platform", &r) } ?? PlatformRules()
         var template = Template(
             id: id, version: version,
             title: r.string(o, "title", root, required: true) ?? "",
@@ -89,8 +90,8 @@ public enum TemplateDecoder {
             region: r.string(o, "region", root) ?? "",
             description: r.string(o, "description", root) ?? "",
             unitLabel: r.string(o, "unitLabel", root) ?? "单位名称",
-            rounding: rounding, sections: sections, indicators: scheme, grades: grades,
-            checks: checks, total: total, source: source)
+            rounding: rounding, platform: platform, sections: sections, indicators: scheme, grades: grades,
+            checks: checks, total: total, migrations: decodeMigrations(o, root, version: version, &r), source: source)
         if let form { template.form = form }
         return template
     }
@@ -295,7 +296,7 @@ public enum TemplateDecoder {
             guard let to = r.object(tv, tp, allowed: ["name", "nameEn", "weight", "level2"]) else { continue }
             tiers.append(IndicatorTier(name: r.string(to, "name", tp, required: true) ?? "",
                                        nameEn: r.string(to, "nameEn", tp) ?? "",
-                                       weight: r.decimal(to, "weight", tp, required: true) ?? 0,
+                                       weight: r.decimal(to, "weight", tp),
                                        level2: r.array(to, "level2", tp, required: true).compactMap(\.stringValue)))
         }
         let labels = r.object(o["labels"], p / "labels", allowed: ["name", "target", "actual", "score", "deviation"]) ?? JSONObject()

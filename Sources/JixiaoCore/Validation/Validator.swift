@@ -94,6 +94,9 @@ public enum Validator {
             if let tab = ix.tables[tid], tab.gridID != nil { table(tab, s, c, &out) }
         }
         for check in t.checks { apply(check, s, t, &out) }
+        platformSheet(s, t, c, &out)
+        stated(s, t, c, &out)
+        notes(s, t, c, &out)
         if let stored = s.storedComputed { compareStored(stored, c.json, root / "computed", t, &out) }
     }
 
@@ -164,10 +167,15 @@ public enum Validator {
         let score: Field
         /// 一级, 二级, 三级, 年度指标值, 实际完成值 (one line each) and 偏差原因 (long text).
         let text: [Field]
+        /// The platform's settings and the score decimals, for each row's suggested 得分.
+        let rules: PlatformRules
+        let places: Int
         init(_ t: Template) {
             weight = IndicatorRow.field("weight", decimals: t.rounding.score)
             score = IndicatorRow.field("score", decimals: t.rounding.score)
             text = IndicatorRow.keys.filter { !IndicatorRow.numericKeys.contains($0) }.map { IndicatorRow.field($0, decimals: 0) }
+            rules = t.platform
+            places = t.rounding.score
         }
     }
 
@@ -213,7 +221,9 @@ public enum Validator {
         } else {
             out.add(.error, p / "score", "\(at)：缺少得分", "\(atEn): the score is missing", code: "required")
         }
-        if let w = row.weightValue, let sc = row.scoreValue {
+        // Read once: each is parsed from its literal, and a 10,000-row sheet has 20,000.
+        let weight = row.weightValue, score = row.scoreValue
+        if let w = weight, let sc = score {
             if sc > w {
                 out.add(.error, p / "score", "\(at)：得分 \(sc) 大于分值 \(w)", "\(atEn): score \(sc) exceeds weight \(w)", code: "score-exceeds-weight")
             } else if sc < w && row.deviation.isBlank {
@@ -221,6 +231,7 @@ public enum Validator {
                                    "\(atEn): score \(sc) is below weight \(w); reasons and remedies are expected", code: "deviation-missing")
             }
         }
+        platformRow(n, row, weight, score, fields, &out)
         // Text a terminal would obey (control characters, bidi controls), in a file written by
         // another program: reported, so that it is fixed before the sheet is passed on. Most
         // rows have none, which six looks at their bytes tell before any field is consulted.
@@ -249,8 +260,10 @@ public enum Validator {
         }
         let total = summary.weight + scheme.otherWeight
         if total != scheme.totalWeight {
-            out.add(.error, ip, "分值合计 \(total)（含\(scheme.otherWeightLabel) \(scheme.otherWeight)），应为 \(scheme.totalWeight)",
-                               "weights total \(total) (with \(scheme.otherWeight) for budget execution), not \(scheme.totalWeight)", code: "total-weight")
+            // Only the points outside the grid that there are (Guangdong's 评分表 has none).
+            let other = scheme.otherWeight == 0 ? ("", "") : ("（含\(scheme.otherWeightLabel) \(scheme.otherWeight)）", " (with \(scheme.otherWeight) for budget execution)")
+            out.add(.error, ip, "分值合计 \(total)\(other.0)，应为 \(scheme.totalWeight)",
+                               "weights total \(total)\(other.1), not \(scheme.totalWeight)", code: "total-weight")
         }
     }
 

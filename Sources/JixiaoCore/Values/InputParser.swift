@@ -25,7 +25,12 @@ public enum InputParser {
             throw Refusal(message: zh, messageEn: en)
         }
         let value: FieldValue
-        if f.kind.isNumeric {
+        if let money = MoneyUnits.read(text, f) {
+            guard let lit = money.literal else {
+                throw Refusal(message: money.message ?? "", messageEn: money.messageEn ?? "")
+            }
+            value = .number(lit)
+        } else if f.kind.isNumeric {
             if let typed = knownUnits.first(where: { text.hasSuffix($0) }), typed != f.unit, !(typed == "%" && f.unit == "%") {
                 let own = f.unit.isEmpty ? "不带单位" : "以“\(f.unit)”为单位"
                 throw Refusal(message: "“\(f.label)”\(own)，不能填写“\(typed)”：\(text)",
@@ -45,6 +50,14 @@ public enum InputParser {
         }
         if let (zh, en, _) = ValueRules.check(value, f) { throw Refusal(message: zh, messageEn: en) }
         return value
+    }
+
+    /// What the user should know about a value that was accepted (money typed in the other of
+    /// 元 and 万元, see `MoneyUnits`), or nil: a warning, not a refusal.
+    public static func caution(_ raw: String, for f: Field) -> (message: String, messageEn: String)? {
+        let text = trim(raw, keepInnerLines: false)
+        guard let money = MoneyUnits.read(text, f), money.literal != nil, let zh = money.message else { return nil }
+        return (zh, money.messageEn ?? zh)
     }
 
     /// Leading and trailing blanks go, including the full-width space (U+3000) the seeds are
@@ -84,7 +97,7 @@ public enum InputParser {
             }
         }
         // A unit typed after the number must be the field's own: "12000元" in a 万元 cell is
-        // refused, not stored as 12000 万元 (seed 003 has exactly that slip).
+        // never stored as 12000 万元 (money in the other unit is `MoneyUnits`' to read).
         for suffix in knownUnits where s.hasSuffix(suffix) {
             guard suffix == unit || (suffix == "%" && unit == "%") else { return nil }
             s.removeLast(suffix.count)

@@ -100,6 +100,7 @@ extension EditorState {
             if case .char(let c) = key { return startEditing(with: String(c), replace: true) }
         case .help: mode = .help(scroll: 0)
         case .preview: openPager()
+        case .takeSuggestion: takeSuggestion()
         case .nextSection: switchTab(tab + 1)
         case .previousSection: switchTab(tab - 1)
         case .problems: mode = .problems(selected: 0)
@@ -301,9 +302,14 @@ extension EditorState {
     @discardableResult
     mutating func commit(_ text: String) -> Bool {
         guard let target = currentCell?.target else { mode = .normal; return true }
+        let field = currentCell?.field
         do {
             try applyEdit(target, text.isBlankOnOneLine ? nil : text)
             mode = .normal
+            // Accepted, but worth a word: money typed in the other of 元 and 万元.
+            if let field, let c = InputParser.caution(text, for: field.resolved(year: session.year)) {
+                message = Message(text: lang.pick(c.message, c.messageEn), isError: false)
+            }
             return true
         } catch {
             message = Message(text: lang.pick(error.message, error.messageEn), isError: true)

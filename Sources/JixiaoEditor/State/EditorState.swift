@@ -382,7 +382,7 @@ public struct EditorState: Sendable {
                 default: return false
                 }
             }
-        case "computed":
+        case "computed", "stated":
             return sectionContaining { if case .result = $0 { return true } else { return false } }
         default:
             return nil

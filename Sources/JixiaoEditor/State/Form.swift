@@ -356,6 +356,7 @@ public enum FormBuilder {
                 rows.append(FormRow(kind: .data, block: b, cells: [FormCell(text: lang.pick("等级", "Grade"), look: .label),
                                                                   FormCell(text: c.grade ?? "", look: .computed)]))
                 blank()
+                statedRows(s, t, c, lang, &blocks, &rows)
             }
         }
         measureNeeds(&blocks, rows)
@@ -373,5 +374,38 @@ public enum FormBuilder {
                 blocks[r.block].columns[k].need = max(have, CellText.width(cell.text, upTo: ColumnLayout.needCap))
             }
         }
+    }
+}
+
+extension FormBuilder {
+    /// What a transcribed report states (`/stated`) beside what Jixiao computes, for the
+    /// reviewer: every figure of the sheet, and the table rows' only where they disagree.
+    static func statedRows(_ s: Session, _ t: Template, _ c: Computed, _ lang: Language, _ blocks: inout [BlockLayout], _ rows: inout [FormRow]) {
+        let shown = StatedComparison.all(s, t, c).filter { $0.pointer.tokens.first == "stated" || ($0.verdict != .agrees && $0.verdict != .notComputed) }
+        guard !shown.isEmpty else { return }
+        rows.append(FormRow(kind: .heading, block: -1, cells: [FormCell(text: lang.pick("报告所列与计算结果", "Stated against computed"), look: .heading)]))
+        let b = blocks.count
+        blocks.append(BlockLayout(columns: [
+            ColumnLayout(header: "", width: 28, grows: true, align: .left),
+            ColumnLayout(header: lang.pick("报告所列", "Stated"), width: 10, grows: false, align: .right),
+            ColumnLayout(header: lang.pick("计算结果", "Computed"), width: 10, grows: false, align: .right),
+            ColumnLayout(header: "", width: 6, grows: false, align: .left),
+        ]))
+        rows.append(FormRow(kind: .header, block: b, cells: blocks[b].columns.map { FormCell(text: $0.header, look: .header) }))
+        for cmp in shown {
+            let verdict: (String, Bool)
+            switch cmp.verdict {
+            case .agrees: verdict = (lang.pick("一致", "agrees"), true)
+            case .notComputed: verdict = (lang.pick("未计算", "not computed"), true)
+            default: verdict = (lang.pick("不符", "differs"), false)
+            }
+            rows.append(FormRow(kind: .data, block: b, cells: [
+                FormCell(text: lang.pick(cmp.rowPrefix.zh + cmp.field.label, cmp.rowPrefix.en + cmp.field.labelEn), look: .label),
+                FormCell(text: cmp.stated.text, look: verdict.1 ? .computed : .problem),
+                FormCell(text: cmp.computed, look: .computed),
+                FormCell(text: verdict.0, look: verdict.1 ? .label : .problem),
+            ]))
+        }
+        rows.append(FormRow(kind: .blank, block: -1, cells: []))
     }
 }

@@ -24,7 +24,7 @@ public enum KeyAction: Sendable, Hashable {
     case up, down, left, right, firstCell, lastCell, pageUp, pageDown
     case nextCell, previousCell, walk, typeOver, editInPlace, clearCell
     case nextSection, previousSection, sectionByDigit
-    case addRow, deleteRow, rowUp, rowDown, undo, redo, find, save, quit, help, preview, problems
+    case addRow, deleteRow, rowUp, rowDown, undo, redo, find, save, quit, help, preview, problems, takeSuggestion
     case nextProblem, previousProblem
     // Typing a value, one line or long text.
     case editText, commitNext, commitPrevious, commitUp, commitDown, cancel, commitAndSave
@@ -127,6 +127,8 @@ public enum KeyMap {
                  [(k(.ctrl("q")), .quit), (k(.ctrl("c")), .quit)], hint: KeyHint(key: "Ctrl-Q", zh: "退出", en: "quit", rank: 4)),
         KeyEntry("F1 / ?", "本帮助", "this help", .sheet,
                  [(k(.function(1)), .help), (k(.char("?")), .help)], hint: KeyHint(key: "F1", zh: "帮助", en: "help", rank: 1)),
+        KeyEntry("F4", "绩效指标行：采纳建议得分（只填入空的得分）", "indicator row: take the suggested score (into an empty score only)", .sheet,
+                 [(k(.function(4)), .takeSuggestion)]),
         KeyEntry("F5", "打印预览", "print preview", .sheet,
                  [(k(.function(5)), .preview)], hint: KeyHint(key: "F5", zh: "预览", en: "print", rank: 6)),
         KeyEntry("F8", "问题列表；Enter 跳到字段", "problem list; Enter jumps to the field", .sheet,

@@ -40,6 +40,10 @@ extension EditorView {
         default:
             if let m = s.message {
                 used = b.put(m.text, x: 0, y: y, style: m.isError ? .error : .plain, limit: s.width)
+            } else if let suggestion = s.currentSuggestion {
+                // On an indicator row, its suggested 得分 (F4 takes it into an empty 得分).
+                let text = suggestion.hint(s.lang, places: s.template.rounding.score) + (suggestion.score == nil ? "" : s.lang.pick("  F4 采纳", "  F4 takes it"))
+                used = b.put(text, x: 0, y: y, style: .computed, limit: s.width)
             }
         }
         // The keys only where they fit whole beside what is at the left.
