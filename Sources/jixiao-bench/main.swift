@@ -8,6 +8,7 @@ import JixiaoEditor
 /// grid) plus the diff against the previous frame (what the terminal layer sends).
 /// Usage: jixiao-bench FILE…   (prints one table row per file)
 ///        jixiao-bench --long-text FILE   (keys with a 1.4 MB long text in FILE's goals)
+///        jixiao-bench --opening FILE     (the editor's start on FILE, by step)
 
 func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
 
@@ -27,6 +28,11 @@ let registry = TemplateRegistry(folders: TemplateRegistry.defaultFolders())
 // jixiao-bench --long-text FILE: keys with a 1.4 MB long text (LongTextBench.swift).
 if CommandLine.arguments.count == 3 && CommandLine.arguments[1] == "--long-text" {
     benchLongText(CommandLine.arguments[2], registry: registry)
+    exit(0)
+}
+// jixiao-bench --opening FILE: the editor's start, by step (OpeningBench.swift).
+if CommandLine.arguments.count == 3 && CommandLine.arguments[1] == "--opening" {
+    benchOpening(CommandLine.arguments[2], registry: registry)
     exit(0)
 }
 print(DisplayWidth.pad("rows", to: 10, align: .left)

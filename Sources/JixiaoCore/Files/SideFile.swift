@@ -53,7 +53,7 @@ public enum SideFile {
     /// The private folder for one kind of side file ("recovery", "locks", "backups"):
     /// `$XDG_STATE_HOME/jixiao/KIND`, made with mode 0700 where missing, and checked to be a
     /// real folder of ours that nobody else can write.
-    public static func privateFolder(_ kind: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(FileError) -> String {
+    public static func privateFolder(_ kind: String, environment: [String: String] = ProcessEnvironment.current) throws(FileError) -> String {
         let state = environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
             ?? PathComponents.appending(".local/state", to: environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? PathComponents.homeDirectory)
         let jixiao = PathComponents.appending("jixiao", to: state)

@@ -65,7 +65,9 @@ public struct ScoreSuggestion: Equatable, Sendable {
         case .qualitative:
             return out
         }
-        exact = min(max(exact, 0), w)
+        // Met (the usual case) gives w itself, with nothing to clamp: Decimal comparisons are
+        // not cheap, and this runs for every row of every check.
+        if exact != w { exact = min(max(exact, 0), w) }
         out.exact = exact
         out.score = ExactDecimal.round(exact, places)
         return out

@@ -70,11 +70,13 @@ public struct TargetReading: Equatable, Sendable {
         guard holdsDigit(text) else { return .qualitative }
         var s = normalized(text)[...]
         var direction: Direction?
-        if let (word, d) = leadingWords.first(where: { s.starts(with: $0.0) }) {
+        // Most targets start with a digit and end with a unit: the word lists are searched only
+        // when the first or last character could begin or end one of their words.
+        if let first = s.first, leadingFirsts.contains(first), let (word, d) = leadingWords.first(where: { s.starts(with: $0.0) }) {
             direction = d
             s = s.dropFirst(word.count)
         }
-        if let (word, d) = trailingWords.first(where: { hasSuffix(s, $0.0) }) {
+        if let last = s.last, trailingLasts.contains(last), let (word, d) = trailingWords.first(where: { hasSuffix(s, $0.0) }) {
             // "≥95%以上" says the same twice; "≤3日以上" contradicts itself and is not read.
             if let direction, direction != d { return .qualitative }
             direction = d
@@ -84,7 +86,7 @@ public struct TargetReading: Equatable, Sendable {
         var label = found
         // Text before the number is a label ("走访慰问老干部93人次", "满意度≥95%"), which may end
         // with the comparison; a label that changes what the number means is not read.
-        if let (word, d) = leadingWords.first(where: { hasSuffix(label, $0.0) }) {
+        if let last = label.last, leadingLasts.contains(last), let (word, d) = leadingWords.first(where: { hasSuffix(label, $0.0) }) {
             if let direction, direction != d { return .qualitative }
             direction = d
             label = label.dropLast(word.count)
@@ -94,25 +96,27 @@ public struct TargetReading: Equatable, Sendable {
         // "4300余次", "300多人": more than the number; the number is what can be counted on.
         if let first = unit.first, first == "余" || first == "多" { unit = unit.dropFirst() }
         guard isUnit(unit) else { return .qualitative }
-        var value = number
-        var base = unit
-        if let first = unit.first, let scale = multipliers[first] {
-            value = number * scale
-            base = unit.dropFirst()
+        let unitText = string(unit)
+        // 万 and 亿 are the only multipliers; most units start with neither.
+        if let first = unit.first, first == "万" || first == "亿", let scale = multipliers[first] {
+            return TargetReading(direction: direction ?? .equal, number: number, unit: unitText, value: number * scale, baseUnit: string(unit.dropFirst()))
         }
-        return TargetReading(direction: direction ?? .equal, number: number, unit: string(unit), value: value, baseUnit: string(base))
+        return TargetReading(direction: direction ?? .equal, number: number, unit: unitText, value: number, baseUnit: unitText)
     }
 
     typealias Scalars = ArraySlice<Unicode.Scalar>
 
-    /// The scalars as a String, through their UTF-8 (appending to a String's scalar view one
-    /// scalar at a time took a sixth of a check of a 10,000-row sheet).
+    /// The scalars as a String, written as UTF-8 straight into the string's storage (appending
+    /// to a String's scalar view one scalar at a time took a sixth of a check of a 10,000-row
+    /// sheet).
     static func string(_ s: Scalars) -> String {
         if s.isEmpty { return "" }
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(s.count * 3)
-        for u in s { UTF8.encode(u) { bytes.append($0) } }
-        return String(decoding: bytes, as: UTF8.self)
+        let capacity = s.reduce(0) { $0 + UTF8.width($1) }
+        return String(unsafeUninitializedCapacity: capacity) { buffer in
+            var k = 0
+            for u in s { UTF8.encode(u) { buffer[k] = $0; k += 1 } }
+            return k
+        }
     }
 
     static func hasSuffix(_ s: Scalars, _ w: [Unicode.Scalar]) -> Bool {
@@ -166,7 +170,7 @@ public struct TargetReading: Equatable, Sendable {
         return out
     }
 
-    static let trailingPunctuation: Set<Unicode.Scalar> = ["。", "，", ",", ".", "；", ";"]
+    static let trailingPunctuation: [Unicode.Scalar] = ["。", "，", ",", ".", "；", ";"]
 
     static func words(_ list: [(String, Direction)]) -> [([Unicode.Scalar], Direction)] {
         list.map { (Array($0.0.unicodeScalars), $0.1) }.sorted { $0.0.count > $1.0.count }
@@ -184,10 +188,16 @@ public struct TargetReading: Equatable, Sendable {
         ("=", .equal), ("等于", .equal),
     ])
 
+    // Plain arrays of a dozen scalars: a linear look is quicker than hashing one.
+    static let leadingFirsts = Array(Set(leadingWords.compactMap(\.0.first)))
+    static let leadingLasts = Array(Set(leadingWords.compactMap(\.0.last)))
+
     static let trailingWords = words([
         ("及以上", .atLeast), ("以上", .atLeast), ("及以下", .atMost), ("以下", .atMost), ("以内", .atMost), ("之内", .atMost),
         ("内", .atMost),
     ])
+
+    static let trailingLasts = Array(Set(trailingWords.compactMap(\.0.last)))
 
     /// In a label, these change what the number means ("第2季度", "增长10%", "下降5%", "前3名"),
     /// or leave a comparison that was not at the label's end ("≥95%满意").
@@ -198,7 +208,7 @@ public struct TargetReading: Equatable, Sendable {
     static let multipliers: [Unicode.Scalar: Decimal] = ["万": 10_000, "亿": 100_000_000]
 
     /// Units that make a number a date or a time of day, not a quantity.
-    static let dateUnits: Set<Unicode.Scalar> = ["年", "月", "日", "号", "时", "点"]
+    static let dateUnits: [Unicode.Scalar] = ["年", "月", "日", "号", "时", "点"]
 
     /// Splits "走访慰问老干部93人次" into ("走访慰问老干部", "93", "人次"): the one number in the
     /// text, thousands separators dropped (2,000); nil for none or more than one.

@@ -28,7 +28,7 @@ public struct RecoveryJournal: Sendable {
     let mode: mode_t
     let environment: [String: String]
 
-    public init(sheet: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(sheet: String, environment: [String: String] = ProcessEnvironment.current) {
         let absolute = SideFile.resolvedSheet(sheet)
         sheetPath = absolute
         self.environment = environment

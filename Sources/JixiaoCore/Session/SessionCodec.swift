@@ -145,15 +145,21 @@ public enum SessionCodec {
                 if !(iv.isArray ? iv.itemCount == 0 : iv.isNull) { r.fail(ip, "模板“\(t.id)”没有绩效指标", "template \"\(t.id)\" has no indicators") }
             } else if iv.isArray, rows.take(iv.itemCount, ip, &r) {
                 // Made once, not per row: a sheet can have 10,000 rows.
-                let allowed = Set(IndicatorRow.keys)
-                let fields = IndicatorRow.keys.map { IndicatorRow.field($0, decimals: t.rounding.score) }
+                // Kinds, not fields: a field (its labels) is made only for a message.
+                let kinds = Dictionary(uniqueKeysWithValues: IndicatorRow.keys.map { ($0, IndicatorRow.field($0, decimals: 0).kind) })
+                let places = t.rounding.score
                 s.indicators.reserveCapacity(iv.itemCount)
                 for (n, rv) in iv.items.enumerated() {
-                    guard let ro = r.object(rv, ip / n, allowed: allowed) else { continue }
+                    guard let ro = r.object(rv, ip / n) else { continue }
                     var row = IndicatorRow()
-                    for (key, field) in zip(IndicatorRow.keys, fields) {
-                        guard let cv = ro[key] else { continue }
-                        row.set(key, value(cv, kind: field.kind, label: field, ip / n / key, &r))
+                    // One pass over the row's members (keys are unique): looking each key up
+                    // took a fifth of the time to read a sheet.
+                    for (key, cv) in ro.members {
+                        guard let kind = kinds[key] else {
+                            r.fail(ip / n / key, "未知的键“\(key)”", "unknown key \"\(key)\"")
+                            continue
+                        }
+                        row.set(key, value(cv, kind: kind, label: IndicatorRow.field(key, decimals: places), ip / n / key, &r))
                     }
                     s.indicators.append(row)
                 }
@@ -225,7 +231,9 @@ public enum SessionCodec {
     /// A JSON value as a typed value of the given kind; nil for null. A wrong JSON type is a
     /// load error naming the field.
     /// The pointer is made only when there is something wrong to say about the value.
-    static func value(_ v: some JSONNode, kind: FieldKind, label f: Field, _ pointer: @autoclosure () -> JSONPointer, _ r: inout JSONReading) -> FieldValue? {
+    static func value(_ v: some JSONNode, kind: FieldKind, label field: @autoclosure () -> Field, _ pointer: @autoclosure () -> JSONPointer, _ r: inout JSONReading) -> FieldValue? {
+        // The label (its {year} filled in) is made only for a message: most values have none.
+        var f: Field { field() }
         var en: String { f.labelEn.isEmpty ? f.id : f.labelEn }
         if v.isNull { return nil }
         if kind.isNumeric, let lit = v.numberLiteral {

@@ -120,12 +120,6 @@ public struct SheetFinder {
             return nil
         }
         defer { closedir(dir) }
-        var names = [[UInt8]]()
-        while let entry = readdir(dir) {
-            let name: [UInt8] = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
-            if name == [0x2E] || name == [0x2E, 0x2E] { continue }
-            names.append(name)
-        }
-        return names.sorted { $0.lexicographicallyPrecedes($1) }.map { String(decoding: $0, as: UTF8.self) }
+        return FolderNames.read(dir)
     }
 }

@@ -18,7 +18,11 @@ final class TemplateFileCache: Sendable {
         if let known = entries.withLock({ $0[path]?.id }) { return known }
         let bytes = read(path)
         var id: String?
-        if let bytes, case .object(let o)? = try? JSONParser.parse(bytes), case .string(let s)? = o["id"] { id = s }
+        // Read in place from the parser's tape: the other members are not made into values,
+        // which took half the time of looking through the templates before the sheet's own.
+        if let bytes, let tape = try? JSONParser.tape(bytes), let root = tape.root.objectValue {
+            id = root["id"]?.stringValue
+        }
         entries.withLock { $0[path, default: Entry()].id = .some(id) }
         return id
     }

@@ -18,8 +18,8 @@ public struct TemplateRegistry: Sendable {
         self.folders = folders
         var files = [String]()
         for folder in folders {
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
-            for name in names.sorted() where name.hasSuffix(".json") {
+            guard let names = FolderNames.of(folder) else { continue }
+            for name in names where name.hasSuffix(".json") {
                 files.append(PathComponents.appending(name, to: folder))
             }
         }
@@ -65,7 +65,7 @@ public struct TemplateRegistry: Sendable {
     /// 3. `<prefix>/share/jixiao/templates` of an installed binary, `<prefix>/bin/jixiao`;
     /// 4. in a debug build only (`searchesSourceTree`), the Templates/ folder of the source
     ///    tree it was built from.
-    public static func defaultFolders(executable: String? = RunningExecutable.path, environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
+    public static func defaultFolders(executable: String? = RunningExecutable.path, environment: [String: String] = ProcessEnvironment.current) -> [String] {
         var out = [String]()
         if let env = environment["JIXIAO_TEMPLATES"] {
             out += env.split(separator: ":").map(String.init).filter { !$0.isEmpty }
@@ -74,8 +74,8 @@ public struct TemplateRegistry: Sendable {
             ?? PathComponents.appending(".local/share", to: environment["HOME"] ?? PathComponents.homeDirectory)
         out.append(PathComponents.appending("jixiao/templates", to: dataHome))
         if let executable, !executable.isEmpty {
-            let exe = URL(fileURLWithPath: executable).resolvingSymlinksInPath()
-            out.append(exe.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("share/jixiao/templates").path)
+            let exe = RunningExecutable.resolved(executable)
+            out.append(PathComponents.appending("share/jixiao/templates", to: PathComponents.deletingLast(PathComponents.deletingLast(exe))))
         }
         if searchesSourceTree { out.append(sourceTemplates) }
         return out

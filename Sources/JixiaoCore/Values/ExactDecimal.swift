@@ -86,17 +86,29 @@ public enum ExactDecimal {
 
     /// Number of digits after the decimal point as written ("5577.40" → 2, "1e3" → 0).
     public static func decimalPlaces(of literal: String) -> Int {
-        var mantissa = Substring(literal)
-        var exponent = 0
-        if let e = literal.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            mantissa = literal[..<e]
-            exponent = Int(literal[literal.index(after: e)...].replacing("+", with: "")) ?? 0
+        // On the literal's bytes: it runs for every number of every sheet checked.
+        var fraction = 0, exponent = 0, exponentSign = 1
+        var inFraction = false, inExponent = false
+        for b in literal.utf8 {
+            switch b {
+            case UInt8(ascii: "."):
+                inFraction = true
+            case UInt8(ascii: "e"), UInt8(ascii: "E"):
+                inExponent = true
+                inFraction = false
+            case UInt8(ascii: "-") where inExponent:
+                exponentSign = -1
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if inExponent {
+                    exponent = min(exponent * 10 + Int(b - UInt8(ascii: "0")), 100_000)
+                } else if inFraction {
+                    fraction += 1
+                }
+            default:
+                break
+            }
         }
-        var fraction = 0
-        if let dot = mantissa.firstIndex(of: ".") {
-            fraction = mantissa.distance(from: dot, to: mantissa.endIndex) - 1
-        }
-        return max(0, fraction - exponent)
+        return max(0, fraction - exponentSign * exponent)
     }
 
     /// The value rounded half-up and written with exactly `places` decimals: 2.625 → "2.63",

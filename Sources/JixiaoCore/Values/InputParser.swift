@@ -55,6 +55,9 @@ public enum InputParser {
     /// What the user should know about a value that was accepted (money typed in the other of
     /// 元 and 万元, see `MoneyUnits`), or nil: a warning, not a refusal.
     public static func caution(_ raw: String, for f: Field) -> (message: String, messageEn: String)? {
+        // Only a money field has a unit to mistake; a long text is not trimmed for nothing
+        // (that took 25 ms of committing a 1.4 MB goal text of 40,000 lines).
+        guard f.kind == .money else { return nil }
         let text = trim(raw, keepInnerLines: false)
         guard let money = MoneyUnits.read(text, f), money.literal != nil, let zh = money.message else { return nil }
         return (zh, money.messageEn ?? zh)

@@ -44,7 +44,7 @@ public final class EditorRuntime {
     /// `bytes` are those the session was read from.
     public init(loaded: LoadedSession, bytes: [UInt8], readOnly: Bool, lang: Language, registry: TemplateRegistry,
                 terminal: TerminalDevice, clock: RuntimeClock = SystemClock(),
-                environment: [String: String] = ProcessInfo.processInfo.environment) {
+                environment: [String: String] = ProcessEnvironment.current) {
         let file = loaded.path
         self.terminal = terminal
         self.clock = clock

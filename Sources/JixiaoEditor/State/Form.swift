@@ -303,15 +303,16 @@ public enum FormBuilder {
                 header(b)
                 var level2Names = [String]()
                 for tier in scheme.tiers { level2Names += tier.level2 }
-                let cellFields = Dictionary(uniqueKeysWithValues: IndicatorRow.keys.map { ($0, SharedField(IndicatorRow.field($0, decimals: t.rounding.score))) })
+                // By position, in the order of IndicatorRow.keys: this runs for every row.
+                let cellFields = IndicatorRow.keys.map { SharedField(IndicatorRow.field($0, decimals: t.rounding.score)) }
                 let level1Names = scheme.tiers.map(\.name)
                 func indicatorRow(_ n: Int, _ r: IndicatorRow) -> FormRow {
                     let l2 = scheme.tiers.first { $0.name == r.level1 }?.level2 ?? level2Names
                     var cells = [FormCell]()
-                    for key in IndicatorRow.keys {
-                        let f = cellFields[key]
-                        let choices: [String]? = key == "level1" ? level1Names : key == "level2" ? l2 : nil
-                        cells.append(FormCell(text: r.value(key)?.text ?? "", look: .typed, target: .indicator(row: n, key: key), shared: f, choices: choices))
+                    cells.reserveCapacity(IndicatorRow.keys.count)
+                    for (k, key) in IndicatorRow.keys.enumerated() {
+                        let choices: [String]? = k == 0 ? level1Names : k == 1 ? l2 : nil
+                        cells.append(FormCell(text: r.value(key)?.text ?? "", look: .typed, target: .indicator(row: n, key: key), shared: cellFields[k], choices: choices))
                     }
                     return FormRow(kind: .data, block: b, cells: cells, source: .indicator(n))
                 }
@@ -366,13 +367,18 @@ public enum FormBuilder {
     /// Each column's need: its widest cell, its header included (an "add a row" line spans its
     /// block and counts for none).
     static func measureNeeds(_ blocks: inout [BlockLayout], _ rows: [FormRow]) {
-        for r in rows where (r.kind == .data || r.kind == .header) && blocks.indices.contains(r.block) {
+        // Needs gathered per block in plain arrays and written back once: going through
+        // blocks[b].columns[k] for each of a large sheet's cells cost more than the widths.
+        var needs = blocks.map { $0.columns.map(\.need) }
+        for r in rows where (r.kind == .data || r.kind == .header) && needs.indices.contains(r.block) {
             if case .listEnd? = r.source { continue }
-            for (k, cell) in r.cells.enumerated() where blocks[r.block].columns.indices.contains(k) {
-                let have = blocks[r.block].columns[k].need
-                guard have < ColumnLayout.needCap else { continue }
-                blocks[r.block].columns[k].need = max(have, CellText.width(cell.text, upTo: ColumnLayout.needCap))
+            let b = r.block
+            for k in 0..<min(r.cells.count, needs[b].count) where needs[b][k] < ColumnLayout.needCap {
+                needs[b][k] = max(needs[b][k], CellText.width(r.cells[k].text, upTo: ColumnLayout.needCap))
             }
+        }
+        for b in blocks.indices {
+            for k in blocks[b].columns.indices { blocks[b].columns[k].need = needs[b][k] }
         }
     }
 }
