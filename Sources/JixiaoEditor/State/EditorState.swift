@@ -39,43 +39,14 @@ public struct EditorState: Sendable {
         }
     }
 
-    /// An undo step: the whole session before a change, or for an edited indicator cell just
-    /// the row as it was (holding the whole session would make the next edit copy all rows).
-    struct Snapshot: Sendable {
-        enum Change: Sendable {
-            case session(Session)
-            case indicatorRow(Int, IndicatorRow)
-        }
-        var change: Change
-        var tab: Int
-        var row: Int
-        var col: Int
-    }
-
-    public let template: Template
-    public var path: String
-    public private(set) var session: Session
-    public private(set) var computed: Computed
-    /// The problems in parts, so that an edited indicator row is checked again on its own.
-    public private(set) var report: ProblemReport
-    public var problems: [Problem] { report.all }
-    public private(set) var sections: [FormSection]
-    /// The session as last saved (or loaded): what "unsaved changes" is measured against.
-    public var savedSession: Session {
-        didSet { isDirty = session != savedSession }
-    }
-    /// Whether the session differs from the saved one, kept as it changes (the title shows it
-    /// on every frame).
-    public private(set) var isDirty = false
+    /// The sheet: session, figures, problems, rows, saved state and undo history.
+    public private(set) var document: SheetDocument
+    /// Where the user is on it.
+    public var cursor = Cursor()
     public var readOnly: Bool
-    public var lang: Language
 
     public var width: Int
     public var height: Int
-    public var tab = 0
-    public var row = 0
-    public var col = 0
-    public var scroll = 0
     public var mode: Mode = .normal
     public var message: Message?
     /// Figures computed from a number still being typed, for the result bar.
@@ -83,7 +54,7 @@ public struct EditorState: Sendable {
     public var lastSearch = ""
     /// The problem n / p last showed (its place in the ordered list) and where the cursor was
     /// put: see `jumpToProblem`.
-    var lastProblemJump: (index: Int, at: (Int, Int, Int))?
+    var lastProblemJump: (index: Int, at: SheetDocument.Place)?
     public var wantsQuit = false
     /// Edits recovered from a crash, waiting for the user to restore or discard them.
     public var pendingRecovery: Session?
@@ -91,34 +62,58 @@ public struct EditorState: Sendable {
     public var overwriteConfirmed = false
     /// The question asked about `pendingRecovery`, asked again after its difference is shown.
     public var recoveryPrompt: Confirmation = .recover(savedAt: "", fileChanged: false)
-    /// Counts changes to the session, so the runtime knows when to write the journal.
-    public private(set) var revision = 0
-    var undoStack: [Snapshot] = []
-    var redoStack: [Snapshot] = []
 
     public init(session: Session, template: Template, path: String, readOnly: Bool = false, lang: Language = .zh, width: Int = 80, height: Int = 24) {
-        var s = session
-        s.storedComputed = nil
-        self.template = template
-        self.path = path
-        self.session = s
-        self.savedSession = s
+        document = SheetDocument(session: session, template: template, path: path, lang: lang)
         self.readOnly = readOnly
-        self.lang = lang
         self.width = width
         self.height = height
-        let c = Calculator.compute(s, template)
-        self.computed = c
-        self.report = Validator.report(s, template, c)
-        self.sections = FormBuilder.build(s, template, c, lang: lang)
-        indexPositions()
         moveToFirstSelectable()
     }
 
-    public var currentRow: FormRow? {
-        guard sections.indices.contains(tab), sections[tab].rows.indices.contains(row) else { return nil }
-        return sections[tab].rows[row]
+    // The document's parts, as the view and the commands read them.
+    public var template: Template { document.template }
+    public var path: String {
+        get { document.path }
+        set { document.path = newValue }
     }
+    public var lang: Language { document.lang }
+    public var session: Session { document.session }
+    public var computed: Computed { document.computed }
+    public var report: ProblemReport { document.report }
+    public var problems: [Problem] { document.problems }
+    public var sections: [FormSection] { document.sections }
+    public var savedSession: Session {
+        get { document.savedSession }
+        set { document.savedSession = newValue }
+    }
+    public var isDirty: Bool { document.isDirty }
+    public var revision: Int { document.revision }
+    public var problemCounts: [(errors: Int, warnings: Int)] { document.problemCounts }
+    public func problem(at target: Target) -> Severity? { document.problem(at: target) }
+    public func position(of target: Target) -> (Int, Int, Int)? { document.position(of: target) }
+    public func section(of p: Problem) -> Int? { document.section(of: p) }
+    var indicatorSection: Int? { document.indicatorSection }
+
+    // The cursor's parts.
+    public var tab: Int {
+        get { cursor.tab }
+        set { cursor.tab = newValue }
+    }
+    public var row: Int {
+        get { cursor.row }
+        set { cursor.row = newValue }
+    }
+    public var col: Int {
+        get { cursor.col }
+        set { cursor.col = newValue }
+    }
+    public var scroll: Int {
+        get { cursor.scroll }
+        set { cursor.scroll = newValue }
+    }
+
+    public var currentRow: FormRow? { cursor.currentRow(in: sections) }
 
     public var currentCell: FormCell? {
         guard let r = currentRow, r.cells.indices.contains(col) else { return nil }
@@ -127,56 +122,45 @@ public struct EditorState: Sendable {
 
     /// Replaces the session and recomputes every figure, problem and row.
     mutating func setSession(_ s: Session, recordUndo: Bool = true) {
-        if recordUndo { pushUndo(.session(session)) }
-        session = s
-        revision += 1
-        refresh()
+        document.replace(with: s, recordUndo: recordUndo, at: cursor.place)
+        afterChange()
     }
 
-    mutating func pushUndo(_ change: Snapshot.Change) {
-        undoStack.append(Snapshot(change: change, tab: tab, row: row, col: col))
-        if undoStack.count > 1000 { undoStack.removeFirst(undoStack.count - 1000) }
-        redoStack.removeAll()
-    }
-
-    /// Writes one typed value through `SessionEditor`, as `jixiao set` does. A cell of an
-    /// indicator row is changed in place and only that row is recomputed, checked and laid
-    /// out again; anything else recomputes the sheet. On a bad value nothing changes. A nil
-    /// value clears the cell; any text, "null" included, is stored as text.
+    /// Writes one typed value (see `SheetDocument.apply`); after a change to anything but an
+    /// indicator row the cursor finds its cell again, wherever the rows put it.
     mutating func applyEdit(_ target: Target, _ value: String?) throws(EditError) {
-        let a = value.map { Assignment(pointer: target.pointer, value: $0) } ?? .clearing(target.pointer)
-        if case .indicator(let k, _) = target, session.indicators.indices.contains(k) {
-            let old = session.indicators[k]
-            try SessionEditor.apply(a, to: &session, template)
-            guard session.indicators[k] != old else { return }
-            pushUndo(.indicatorRow(k, old))
-            revision += 1
-            refresh(changedIndicator: k, was: old)
+        switch try document.apply(target, value, at: cursor.place) {
+        case .none:
             return
+        case .indicatorRow:
+            afterChange()
+        case .sheet:
+            afterChange()
+            let (t, r, c) = position(of: target) ?? (tab, row, col)
+            tab = t; row = r; col = c
+            clampCursor()
         }
-        let next = try SessionEditor.apply([a], to: session, template)
-        if next != session { setSession(next) }
-        let (t, r, c) = position(of: target) ?? (tab, row, col)
-        tab = t; row = r; col = c
-        clampCursor()
     }
 
-    /// Undo (or redo): takes the last step off one stack, puts its inverse on the other. The
-    /// inverse keeps the step's cell, not where the cursor happens to be: a redo (or an undo
-    /// after it) shows the cell it changes, as the first undo did.
+    /// Undo (or redo), the cursor put back where the step was made.
     mutating func travel(undo: Bool) -> Bool {
-        guard let snap = undo ? undoStack.popLast() : redoStack.popLast() else { return false }
-        let inverse: Snapshot.Change
-        switch snap.change {
-        case .session: inverse = .session(session)
-        case .indicatorRow(let k, _):
-            guard session.indicators.indices.contains(k) else { return false }
-            inverse = .indicatorRow(k, session.indicators[k])
-        }
-        let back = Snapshot(change: inverse, tab: snap.tab, row: snap.row, col: snap.col)
-        if undo { redoStack.append(back) } else { undoStack.append(back) }
-        restore(snap)
+        guard let place = document.travel(undo: undo) else { return false }
+        afterChange()
+        tab = place.tab
+        row = place.row
+        col = place.col
+        clampCursor()
         return true
+    }
+
+    /// The session as it is now counts as saved.
+    mutating func markSaved() { document.markSaved() }
+
+    /// What every change of the session leaves behind: no preview of the old figures, and the
+    /// cursor on a cell that still exists.
+    private mutating func afterChange() {
+        preview = nil
+        clampCursor()
     }
 
     /// Offers edits found in a recovery file: restore (r), discard (d) or view the difference
@@ -210,187 +194,13 @@ public struct EditorState: Sendable {
         return lines
     }
 
-    /// Recomputes figures, problems and rows after the session changed. When only indicator
-    /// row `k` changed (from `old`), its subtotals are adjusted and only it is checked and laid
-    /// out again: the cost of a committed cell stays that of the screen, not of the sheet.
-    mutating func refresh(changedIndicator k: Int? = nil, was old: IndicatorRow? = nil) {
-        if let k, let old, session.indicators.indices.contains(k),
-           let summary = computed.indicators?.replacing(old, with: session.indicators[k]) {
-            computed = Calculator.compute(session, template, indicators: summary)
-        } else {
-            computed = Calculator.compute(session, template)
-        }
-        if let k {
-            Validator.update(&report, session, template, computed, changedRow: k)
-            FormBuilder.update(&sections, session, template, computed, lang: lang, changed: k)
-        } else {
-            report = Validator.report(session, template, computed)
-            sections = FormBuilder.build(session, template, computed, lang: lang)
-        }
-        isDirty = session != savedSession
-        indexPositions()
-        preview = nil
-        clampCursor()
-    }
+    mutating func clampCursor() { cursor.clamp(in: sections) }
 
-    /// The problem counts per tab and the problem of each cell outside the indicator rows:
-    /// built once per change from the sheet-level problems (a few), so that neither a change
-    /// nor a frame goes through the problems of every row.
-    mutating func indexPositions() {
-        var counts = Array(repeating: (errors: 0, warnings: 0), count: sections.count)
-        var flagged = [Target: Severity]()
-        for p in report.leading + report.trailing {
-            if let s = section(of: p), counts.indices.contains(s) {
-                if p.severity == .error { counts[s].errors += 1 } else { counts[s].warnings += 1 }
-            }
-            if let t = Target.from(pointer: p.pointer) { flagged[t] = min(flagged[t] ?? .warning, p.severity) }
-        }
-        if let s = indicatorSection, counts.indices.contains(s) {
-            counts[s].errors += report.rowErrors
-            counts[s].warnings += report.rowWarnings
-        }
-        problemCounts = counts
-        sheetProblemAt = flagged
-    }
+    func nextRow(from: Int, step: Int) -> Int? { cursor.nextRow(in: sections, from: from, step: step) }
 
-    /// Problems of typed values outside the indicator rows, by target.
-    private var sheetProblemAt: [Target: Severity] = [:]
+    func isStop(_ r: FormRow) -> Bool { Cursor.isStop(r) }
 
-    /// The worst problem of a typed value, for marking its cell.
-    public func problem(at target: Target) -> Severity? {
-        var worst = sheetProblemAt[target]
-        if case .indicator(let n, let key) = target, report.rows.indices.contains(n) {
-            for p in report.rows[n] where p.pointer.tokens.count == 3 && p.pointer.tokens[2] == key {
-                worst = min(worst ?? .warning, p.severity)
-            }
-        }
-        return worst
-    }
-
-    /// The tab of the indicator grid, if the template has one.
-    var indicatorSection: Int? {
-        template.sections.firstIndex { $0.blocks.contains { if case .indicators = $0 { return true } else { return false } } }
-    }
-
-    mutating func restore(_ snap: Snapshot) {
-        switch snap.change {
-        case .session(let s):
-            session = s
-            revision += 1
-            refresh()
-        case .indicatorRow(let k, let r):
-            guard session.indicators.indices.contains(k) else { return }
-            let was = session.indicators[k]
-            session.indicators[k] = r
-            revision += 1
-            refresh(changedIndicator: k, was: was)
-        }
-        tab = snap.tab
-        row = snap.row
-        col = snap.col
-        clampCursor()
-    }
-
-    mutating func clampCursor() {
-        tab = min(max(0, tab), max(0, sections.count - 1))
-        guard sections.indices.contains(tab) else { return }
-        let rows = sections[tab].rows
-        row = min(max(0, row), max(0, rows.count - 1))
-        if !(currentRow.map { $0.cells.contains(where: \.isSelectable) || $0.source != nil } ?? false) {
-            if let r = nextRow(from: row, step: 1) ?? nextRow(from: row, step: -1) { row = r }
-        }
-        if let r = currentRow {
-            col = min(max(0, col), max(0, r.cells.count - 1))
-            if !(r.cells.indices.contains(col) && r.cells[col].isSelectable) {
-                col = r.cells.firstIndex(where: \.isSelectable) ?? 0
-            }
-        }
-    }
-
-    /// A row the cursor can stand on: one with a cell to select, or an "add a row" line.
-    func isStop(_ r: FormRow) -> Bool {
-        r.kind == .data && (r.cells.contains(where: \.isSelectable) || r.source != nil)
-    }
-
-    func nextRow(from: Int, step: Int) -> Int? {
-        guard sections.indices.contains(tab) else { return nil }
-        let rows = sections[tab].rows
-        var k = from + step
-        while k >= 0 && k < rows.count {
-            if isStop(rows[k]) { return k }
-            k += step
-        }
-        return nil
-    }
-
-    mutating func moveToFirstSelectable() {
-        row = 0
-        col = 0
-        if let r = currentRow, isStop(r) {
-            col = r.cells.firstIndex(where: \.isSelectable) ?? 0
-            return
-        }
-        if let r = nextRow(from: -1, step: 1) { row = r }
-        clampCursor()
-    }
-
-    /// Where a target is on screen: (section, row, cell).
-    public func position(of target: Target) -> (Int, Int, Int)? {
-        // An indicator cell is found directly: its row is at a known offset.
-        if case .indicator(let n, _) = target, let s = indicatorSection, sections.indices.contains(s),
-           let range = sections[s].indicatorRows, range.count > n, n >= 0 {
-            let r = range.lowerBound + n
-            if let c = sections[s].rows[r].cells.firstIndex(where: { $0.target == target }) { return (s, r, c) }
-        }
-        // Otherwise a scan, only on jumps (problems, find, undo); nothing per frame depends on it.
-        for (t, sec) in sections.enumerated() {
-            for (r, fr) in sec.rows.enumerated() {
-                if let c = fr.cells.firstIndex(where: { $0.target == target }) { return (t, r, c) }
-            }
-        }
-        return nil
-    }
-
-    /// The section a problem belongs to, for the counts on the tabs.
-    public func section(of p: Problem) -> Int? {
-        let tokens = p.pointer.tokens
-        let ix = template.index
-        func sectionContaining(_ match: (Block) -> Bool) -> Int? {
-            template.sections.firstIndex { $0.blocks.contains(where: match) }
-        }
-        switch tokens.first {
-        case "unit", "year":
-            return sectionContaining { if case .unit = $0 { return true } else { return false } }
-        case "indicators":
-            return sectionContaining { if case .indicators = $0 { return true } else { return false } }
-        case "fields" where tokens.count >= 2:
-            let id = tokens[1]
-            return sectionContaining { b in
-                switch b {
-                case .fields(let g): return g.fields.contains { $0.id == id }
-                case .grid(let g): return g.rows.contains { $0.id == id }
-                default: return false
-                }
-            }
-        case "tables" where tokens.count >= 2:
-            let id = tokens[1]
-            let gridID = ix.tables[id]?.gridID
-            return sectionContaining { b in
-                switch b {
-                case .table(let tab): return tab.id == id
-                case .grid(let g): return g.id == gridID
-                default: return false
-                }
-            }
-        case "computed", "stated":
-            return sectionContaining { if case .result = $0 { return true } else { return false } }
-        default:
-            return nil
-        }
-    }
-
-    /// Errors and warnings per section (tab), as of the last change.
-    public private(set) var problemCounts: [(errors: Int, warnings: Int)] = []
+    mutating func moveToFirstSelectable() { cursor.moveToFirstSelectable(in: sections) }
 
     /// Rows of the body area (between the tab line and the result bar).
     public var bodyHeight: Int { max(1, height - 4) }

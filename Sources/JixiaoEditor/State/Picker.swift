@@ -50,3 +50,45 @@ public struct Picker: Sendable, Equatable {
         selected = min(choices.count - 1, max(0, (selected ?? -delta) + delta))
     }
 }
+
+extension Picker {
+    /// What a key in the picker comes to, for the editor to carry out.
+    public enum Step: Equatable, Sendable {
+        /// Still choosing (the picker as it is now).
+        case choosing
+        /// Escape: nothing chosen.
+        case cancel
+        /// Choice `n`, by Enter or Tab (`key`) or by its number.
+        case choose(Int, then: Key)
+        /// Enter with nothing highlighted: the typed text names no choice.
+        case nothingChosen
+    }
+
+    /// The picker's own update: arrows, digits and typed text change only the picker; what to
+    /// write and where to go next is the editor's (`EditorState.picker`).
+    public mutating func update(_ event: Event) -> Step {
+        switch event {
+        case .paste(let text):
+            // An input method hands over a phrase at once.
+            type(TextBuffer.typeable(text, multiline: false))
+        case .key(let key):
+            switch KeyMap.action(for: key, in: .picker) {
+            case .choiceUp?: step(-1)
+            case .choiceDown?: step(1)
+            case .cancel?: return .cancel
+            case .choose?:
+                guard let n = selected else { return .nothingChosen }
+                return .choose(n, then: key)
+            case .chooseByDigit?:
+                if case .char(let c) = key, let n = numbered(c) { return .choose(n, then: key) }
+            case .narrow?:
+                if case .char(let c) = key { type(String(c)) }
+            case .widen?: erase()
+            default: break
+            }
+        case .resize, .outcome:
+            break
+        }
+        return .choosing
+    }
+}
