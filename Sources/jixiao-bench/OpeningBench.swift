@@ -4,7 +4,7 @@ import JixiaoEditor
 
 /// jixiao-bench --opening FILE: the editor's start on FILE in process, by step, the median of
 /// repeated runs in ms, so that `make bench` shows where the time to the first frame goes.
-/// Each step runs on its own here; the editor checks and lays out at once on two cores.
+/// Each step runs on its own here, warm: the first frame also pays for a cold start.
 func benchOpening(_ path: String, registry: TemplateRegistry) {
     func time<T>(_ runs: Int = 15, _ work: () -> T) -> (Double, T) {
         var samples = [Double]()
@@ -36,7 +36,7 @@ func benchOpening(_ path: String, registry: TemplateRegistry) {
     for (name, ms) in [("JSON tape of the sheet", parse), ("its template, found and checked", template),
                        ("the sheet read (tape, template, values)", decode), ("figures computed", compute),
                        ("problems checked", check), ("  of which 年度指标值/实际完成值 read", reading),
-                       ("rows laid out", layout), ("editor state (compute, check || lay out)", state),
+                       ("rows laid out", layout), ("editor state (compute, check, lay out)", state),
                        ("first screen drawn", draw)] {
         print(name.padding(to: 44) + String(format3(ms)).leftPad(8))
     }

@@ -108,6 +108,17 @@ final class ExactDecimalTests: XCTestCase {
         XCTAssertFalse(ExactDecimal.isPlainNumber("00"))
     }
 
+    /// The one-pass fast path accepts exactly what JSON's grammar does: every string of up
+    /// to five characters from "0", "1", "-" and ".".
+    func testTheFastPathFollowsTheGrammar() {
+        var strings = [""]
+        for _ in 0..<5 { strings += strings.flatMap { s in ["0", "1", "-", "."].map { s + $0 } } }
+        for s in Set(strings) {
+            XCTAssertEqual(ExactDecimal.parse(s) != nil, ExactDecimal.isPlainNumber(s), "\"\(s)\"")
+            if let d = ExactDecimal.parse(s) { XCTAssertEqual(d, Decimal(string: s), "\"\(s)\"") }
+        }
+    }
+
     /// An exponent beyond what Decimal holds must be refused, not turned into NaN or a wrong value.
     func testParseRejectsHugeExponents() {
         for lit in ["1e999", "1e-999", "9e200"] {
@@ -123,6 +134,8 @@ final class ExactDecimalTests: XCTestCase {
         XCTAssertEqual(ExactDecimal.decimalPlaces(of: "-0.125"), 3)
         XCTAssertEqual(ExactDecimal.decimalPlaces(of: "1e3"), 0)
         XCTAssertEqual(ExactDecimal.decimalPlaces(of: "1.25E2"), 0)
+        XCTAssertEqual(ExactDecimal.decimalPlaces(of: "1.5e-2"), 3)
+        XCTAssertEqual(ExactDecimal.decimalPlaces(of: "2E+1"), 0)
     }
 
     func testDivideByZeroIsUndefined() {

@@ -218,6 +218,29 @@ final class TemplateTests: XCTestCase {
         XCTAssertEqual(reg.templates.count, 6)
     }
 
+    /// The ids are looked for in the files' bytes before any is parsed: an id written with an
+    /// escape is still found, and another template that merely mentions the id is not taken.
+    func testIDsAreFoundHoweverTheyAreWritten() throws {
+        let dir = try Fixtures.tempFolder(self)
+        let doc = try Fixtures.templateJSON("national-project").setting("/title", .string("转义版本"))
+        let path = (dir as NSString).appendingPathComponent("a-escaped.json")
+        try Fixtures.write(doc, to: path)
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        XCTAssertNotNil(text.range(of: "\"national-project\""))
+        text = text.replacingOccurrences(of: "\"national-project\"", with: "\"national\\u002dproject\"")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        // Another template, earlier in order, whose title is the id itself.
+        let other = try Fixtures.templateJSON("hunan-dept-overall").setting("/title", .string("national-project"))
+        let otherFolder = try Fixtures.tempFolder(self)
+        try Fixtures.write(other, to: (otherFolder as NSString).appendingPathComponent("0-mentions.json"))
+        let reg = TemplateRegistry(folders: [otherFolder, dir, Fixtures.templatesFolder])
+        XCTAssertEqual(reg.template(id: "national-project")?.title, "转义版本")
+        XCTAssertEqual(reg.template(id: "hunan-dept-overall")?.title, "national-project")
+        let shipped = TemplateRegistry(folders: [Fixtures.templatesFolder]).template(id: "national-project")?.title
+        XCTAssertNotNil(shipped)
+        XCTAssertEqual(TemplateRegistry(folders: [otherFolder, Fixtures.templatesFolder]).template(id: "national-project")?.title, shipped)
+    }
+
     func testDefaultFoldersOrder() {
         let folders = TemplateRegistry.defaultFolders(executable: "/opt/jixiao/bin/jixiao",
                                                       environment: ["JIXIAO_TEMPLATES": "/a:/b", "HOME": "/home/u"])

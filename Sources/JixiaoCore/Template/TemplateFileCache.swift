@@ -1,4 +1,7 @@
 import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import Synchronization
 
 /// What the registry has read of each template file: its bytes and the id it declares (a JSON
@@ -25,6 +28,37 @@ final class TemplateFileCache: Sendable {
         }
         entries.withLock { $0[path, default: Entry()].id = .some(id) }
         return id
+    }
+
+    /// How likely a file is to declare template `id`, from its bytes alone.
+    enum Candidacy {
+        /// It cannot: no JSON string in it equals the id.
+        case no
+        /// It holds the id's bytes between quotes: most likely the template itself.
+        case likely
+        /// It holds escapes, so a string equal to the id may be written otherwise: its id
+        /// must be read to know.
+        case unsure
+    }
+
+    /// A JSON string equal to `id` is either the id's bytes between quotes or holds an escape
+    /// (a backslash). A file with neither is passed over without being parsed: reading the id
+    /// of each template before the sheet's own was a fifth of the time to open a sheet.
+    func candidacy(_ path: String, id: String) -> Candidacy {
+        if let known = entries.withLock({ $0[path]?.id }) { return known == id ? .likely : .no }
+        guard let bytes = read(path) else { return .no }
+        let quoted = Array("\"\(id)\"".utf8)
+        return bytes.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else { return .no }
+            // Each quote in turn (memchr), compared with the quoted id.
+            var from = 0
+            while from + quoted.count <= b.count, let hit = memchr(base + from, Int32(UInt8(ascii: "\"")), b.count - from) {
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if at + quoted.count <= b.count && memcmp(base + at, quoted, quoted.count) == 0 { return .likely }
+                from = at + 1
+            }
+            return memchr(base, Int32(UInt8(ascii: "\\")), b.count) != nil ? .unsure : .no
+        }
     }
 
     /// The file as a checked template, or what is wrong with it.

@@ -44,7 +44,13 @@ public struct TemplateRegistry: Sendable {
     }
 
     public func template(id: String) -> Template? {
-        for f in files where cache.id(of: f) == id {
+        for f in files {
+            switch cache.candidacy(f, id: id) {
+            case .no: continue
+            case .unsure: guard cache.id(of: f) == id else { continue }
+            // Decoded at once, not parsed first for its id alone: such a file usually is it.
+            case .likely: break
+            }
             // A file that says it is this template but does not load leaves the id to the next.
             if case .success(let t) = cache.decoded(f), t.id == id { return t }
         }
