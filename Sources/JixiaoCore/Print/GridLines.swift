@@ -114,8 +114,9 @@ extension GridLayout {
             // A cell shows once in a slot: its next line goes in the next slot it shows in.
             next[k] += 1
         }
-        // The runs of each row, found once: a row shows in several slots.
-        var rowRuns = [[(cell: Int, from: Int, to: Int)]?](repeating: nil, count: owner.count)
+        // The runs of each row, found once: a row shows in several slots. Keyed by row, not an
+        // array as long as the grid: this runs once per page.
+        var rowRuns = [Int: [(cell: Int, from: Int, to: Int)]]()
         for slot in slots {
             var line = [UInt8]()
             line.reserveCapacity(lineWidth * 3)
@@ -123,8 +124,9 @@ extension GridLayout {
             switch slot {
             case .content(let r):
                 line += g.vertical
-                if rowRuns[r] == nil { rowRuns[r] = runs(r) }
-                for run in rowRuns[r] ?? [] {
+                let rowRun: [(cell: Int, from: Int, to: Int)]
+                if let known = rowRuns[r] { rowRun = known } else { rowRun = runs(r); rowRuns[r] = rowRun }
+                for run in rowRun {
                     text(run.cell, from: run.from, to: run.to, into: &line)
                     line += g.vertical
                 }

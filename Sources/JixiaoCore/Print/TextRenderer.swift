@@ -96,10 +96,12 @@ public struct TextRenderer {
         var slots = [GridSlot]()
         /// Lines left on the page for more slots, the bottom border kept aside.
         func room() -> Int { (pages.room ?? 0) - slots.count - 1 }
+        /// Each part's repeated header rows, found once: looking through the part for every row
+        /// made a long paginated printout quadratic.
+        let partHeads = layout.grid.parts.map { $0.rows.filter { rows[$0].repeats } }
         /// The header rows a page that goes on with row r repeats: those of its part above it.
         func repeated(before r: Int) -> [Int] {
-            let part = layout.grid.parts[rows[r].part]
-            return part.rows.filter { $0 < r && rows[$0].repeats }
+            partHeads[rows[r].part].filter { $0 < r }
         }
         func openingSlots(at r: Int) -> [GridSlot] {
             let heads = repeated(before: r)
@@ -138,10 +140,9 @@ public struct TextRenderer {
         slots = [.top(row: 0)]
         for r in rows.indices {
             if r > 0 {
-                let opening = continuedTitle.count + openingSlots(at: r).count
                 if room() >= 1 + keep(r) {
                     slots.append(.rule(above: r - 1, below: r))
-                } else if opening + keep(r) + 1 <= body || room() < 4 {
+                } else if continuedTitle.count + openingSlots(at: r).count + keep(r) + 1 <= body || room() < 4 {
                     breakPage(before: r, closing: r - 1)
                 } else {
                     // Taller than a page: it goes on inside the borders.
