@@ -31,4 +31,13 @@ final class CellTextTests: XCTestCase {
         XCTAssertEqual(CellText.fitted(text, width: 30), whole(text, width: 30))
         XCTAssertLessThan(TextWork.total - before, 200)
     }
+
+    /// A column's width is measured as the screen draws its cells: a control character from
+    /// a received sheet takes the columns of its escape, so the cell is not clipped.
+    func testAColumnIsMeasuredAsTheScreenDrawsIt() {
+        for text in ["单位\u{1B}[2J名称", "a\u{202E}b", "合计\u{7F}", "普通文字 abc"] {
+            XCTAssertEqual(CellText.width(text, upTo: 100), ScreenBuffer.width(of: text), text.debugDescription)
+        }
+        XCTAssertEqual(CellText.width("\u{1B}\u{1B}\u{1B}", upTo: 10), 10, "counted no further than the cap")
+    }
 }

@@ -29,7 +29,11 @@ enum CellText {
     static func width(_ text: String, upTo cap: Int) -> Int {
         var w = 0
         for u in text.unicodeScalars {
-            if u.value < 0x80 {
+            if TerminalText.isUnsafe(u.value) && u != "\n" && u != "\t" && u != "\r" {
+                // Drawn as its escape (\u001B, six columns), as ScreenBuffer draws it: a column
+                // measured without it would clip the cell.
+                w += TerminalText.visible(String(u)).utf8.count
+            } else if u.value < 0x80 {
                 w += u.value >= 0x20 && u.value != 0x7F ? 1 : (u == "\n" || u == "\t" ? 1 : 0)
             } else {
                 w += DisplayWidth.of(u)
