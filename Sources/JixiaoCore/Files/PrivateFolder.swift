@@ -28,15 +28,7 @@ public struct PrivateFolder: ~Copyable {
 
     deinit {
         // Only what is directly inside: nothing we write makes sub-folders.
-        if let dir = opendir(path) {
-            while let entry = readdir(dir) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-                }
-                if name != "." && name != ".." { unlink(file(name)) }
-            }
-            closedir(dir)
-        }
+        for name in FolderNames.of(path) ?? [] { unlink(file(name)) }
         rmdir(path)
     }
 }

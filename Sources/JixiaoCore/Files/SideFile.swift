@@ -50,14 +50,20 @@ public enum SideFile {
         if case .ours = state(of: path) { unlink(path) }
     }
 
+    /// Where the private folder for `kind` is (made or not): `$XDG_STATE_HOME/jixiao/KIND`,
+    /// or `~/.local/state/jixiao/KIND`.
+    static func privateFolderPath(_ kind: String, environment: [String: String]) -> String {
+        let state = environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+            ?? PathComponents.appending(".local/state", to: environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? PathComponents.homeDirectory)
+        return PathComponents.appending(kind, to: PathComponents.appending("jixiao", to: state))
+    }
+
     /// The private folder for one kind of side file ("recovery", "locks", "backups"):
     /// `$XDG_STATE_HOME/jixiao/KIND`, made with mode 0700 where missing, and checked to be a
     /// real folder of ours that nobody else can write.
     public static func privateFolder(_ kind: String, environment: [String: String] = ProcessEnvironment.current) throws(FileError) -> String {
-        let state = environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
-            ?? PathComponents.appending(".local/state", to: environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? PathComponents.homeDirectory)
-        let jixiao = PathComponents.appending("jixiao", to: state)
-        let folder = PathComponents.appending(kind, to: jixiao)
+        let folder = privateFolderPath(kind, environment: environment)
+        let jixiao = PathComponents.deletingLast(folder)
         var missing = [String]()
         var p = folder
         while FileStatus.of(link: p) == nil, !p.isEmpty, p != "/" {

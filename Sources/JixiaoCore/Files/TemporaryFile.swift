@@ -36,21 +36,17 @@ struct TemporaryFile {
     /// older than a few seconds (a writer on another machine sharing the folder is never
     /// caught in the middle of its save).
     static func removeStale(for base: String, in folder: String, now: Int = time(nil)) {
-        guard let dir = opendir(folder) else { return }
-        defer { closedir(dir) }
         let prefix = Array(prefix(for: base).utf8)
         let suffix = Array(".tmp".utf8)
-        while let entry = readdir(dir) {
-            let name: [UInt8] = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                Array(raw.prefix { $0 != 0 })
-            }
+        for text in FolderNames.of(folder) ?? [] {
+            let name = Array(text.utf8)
             guard name.count > prefix.count + suffix.count, name.starts(with: prefix), name.suffix(suffix.count).elementsEqual(suffix) else { continue }
             // PID-RANDOM between the prefix and ".tmp"
             let middle = name[prefix.count..<(name.count - suffix.count)]
             guard let dash = middle.firstIndex(of: UInt8(ascii: "-")),
                   let pid = Int32(String(decoding: middle[middle.startIndex..<dash], as: UTF8.self)), pid > 0 else { continue }
             if kill(pid, 0) == 0 || errno == EPERM { continue }  // still running
-            let path = PathComponents.appending(String(decoding: name, as: UTF8.self), to: folder)
+            let path = PathComponents.appending(text, to: folder)
             guard let st = FileStatus.of(link: path), st.isRegular, st.isOurs, now - st.modified >= 5 else { continue }
             unlink(path)
         }

@@ -88,8 +88,9 @@ public struct SheetLayout {
     func computedFigure(_ v: ComputedValue?, places: Int, grouped: Bool) -> Shown {
         switch v {
         case .number(let d)?:
-            let text = ExactDecimal.format(d, places: places)
-            return Shown(text: text, figure: ExactDecimal.parse(text).map { PrintFigure(value: $0, decimals: places, grouped: grouped) }, numeric: true)
+            // The figure rounded as its text shows it, not the text parsed back.
+            return Shown(text: ExactDecimal.format(d, places: places),
+                         figure: d.isNaN ? nil : PrintFigure(value: ExactDecimal.round(d, places), decimals: places, grouped: grouped), numeric: true)
         case .text(let t)?:
             return Shown(text: shown(lang == .en ? gradeEn(t) : t), figure: nil, numeric: false)
         case .undefined?:

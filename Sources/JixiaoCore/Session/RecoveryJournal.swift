@@ -50,9 +50,7 @@ public struct RecoveryJournal: Sendable {
     }
 
     static func privateFolderPath(_ environment: [String: String]) -> String {
-        let state = environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
-            ?? PathComponents.appending(".local/state", to: environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? PathComponents.homeDirectory)
-        return PathComponents.appending("jixiao/recovery", to: state)
+        SideFile.privateFolderPath("recovery", environment: environment)
     }
 
     /// What a write did.
