@@ -49,6 +49,9 @@ struct ReviewCommand: ParsableCommand {
 /// and hands over to `EditorRuntime`, which holds the lock, the journal and the saves. When
 /// a signal ends the editor, the process ends with that signal once the terminal is back.
 func runEditor(file: String, readOnly: Bool, lang: Language, registry: TemplateRegistry) throws {
+    // Before the bytes are read: what the editor will warn about overwriting is any change
+    // after this moment (see EditorRuntime.init).
+    let stamp = FileStamp(file)
     let (loaded, bytes) = try readOrExit(file, lang: lang, registry: registry)
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
         complain(lang.pick("编辑器需要在终端中运行（不需要终端的操作请用 jixiao set / get / validate / print）",
@@ -62,7 +65,7 @@ func runEditor(file: String, readOnly: Bool, lang: Language, registry: TemplateR
         complain(lang.pick("无法初始化终端：\(error)", "cannot initialise the terminal: \(error)"))
         throw ExitCode(2)
     }
-    var runtime: EditorRuntime? = EditorRuntime(loaded: loaded, bytes: bytes, readOnly: readOnly, lang: lang,
+    var runtime: EditorRuntime? = EditorRuntime(loaded: loaded, bytes: bytes, stamp: stamp, readOnly: readOnly, lang: lang,
                                                 registry: registry, terminal: terminal)
     let ending = runtime?.run() ?? .quit
     runtime = nil  // journal writes finished, lock given back

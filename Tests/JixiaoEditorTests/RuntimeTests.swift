@@ -89,10 +89,14 @@ final class RuntimeTests: XCTestCase {
         try JSONParser.parse(Array(try Data(contentsOf: URL(fileURLWithPath: sheet)))).objectValue?["year"]?.numberLiteral
     }
 
-    func runtime(_ terminal: FakeTerminal, readOnly: Bool = false) throws -> EditorRuntime {
+    /// The runtime on the sheet as it is now; `between` runs after the sheet was read and
+    /// before the runtime takes it over (a `jixiao set` in that moment).
+    func runtime(_ terminal: FakeTerminal, readOnly: Bool = false, between: () throws -> Void = {}) throws -> EditorRuntime {
+        let stamp = FileStamp(sheet)
         let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: sheet)))
         let loaded = try SessionFile.decode(bytes, path: sheet, registry: EditorHarness.templates)
-        return EditorRuntime(loaded: loaded, bytes: bytes, readOnly: readOnly, lang: .zh, registry: EditorHarness.templates,
+        try between()
+        return EditorRuntime(loaded: loaded, bytes: bytes, stamp: stamp, readOnly: readOnly, lang: .zh, registry: EditorHarness.templates,
                              terminal: terminal, clock: terminal, environment: env)
     }
 
@@ -160,6 +164,25 @@ final class RuntimeTests: XCTestCase {
         let r = try runtime(t)
         XCTAssertEqual(r.run(), .quit)
         XCTAssertEqual(try fileYear(), "2019")
+    }
+
+    /// Found by the hostile tester: a `set` between the editor's reading and its lock was
+    /// written over by the next Ctrl-S, without a word.
+    func testASetBetweenTheReadingAndTheLockIsNotWrittenOver() throws {
+        let other = try String(contentsOfFile: sheet, encoding: .utf8).replacingOccurrences(of: "中共绥宁县委组织部", with: "SET 写的单位")
+        let t = FakeTerminal(typeYear("2019") + [.event(.key(.ctrl("s")))])
+        t.steps.append(.check {
+            XCTAssertTrue(t.screen.contains("被其他程序修改"), t.screen)
+            XCTAssertEqual(try? self.fileYear(), "2024", "nothing was written")
+        })
+        t.steps.append(.event(.key(.ctrl("q"))))
+        t.steps.append(.event(.key(.char("d"))))
+        let r = try runtime(t) {
+            try other.write(toFile: self.sheet + ".tmp", atomically: false, encoding: .utf8)
+            rename(self.sheet + ".tmp", self.sheet)
+        }
+        XCTAssertEqual(r.run(), .quit)
+        XCTAssertTrue(try String(contentsOfFile: sheet, encoding: .utf8).contains("SET 写的单位"))
     }
 
     func testAFailedSaveKeepsTheEditsAndSaysWhy() throws {

@@ -41,8 +41,11 @@ public final class EditorRuntime {
     var fileStamp: FileStamp?
 
     /// Takes the sheet's lock (unless `readOnly`), finds the journal and offers what it holds.
-    /// `bytes` are those the session was read from.
-    public init(loaded: LoadedSession, bytes: [UInt8], readOnly: Bool, lang: Language, registry: TemplateRegistry,
+    /// `bytes` are those the session was read from; `stamp` is the file's, taken before they
+    /// were read. The lock comes after the reading: a `jixiao set` that wrote in between
+    /// changed the file the stamp describes, so the first Ctrl-S warns instead of writing over
+    /// it. (A stamp taken here would describe what `set` wrote.)
+    public init(loaded: LoadedSession, bytes: [UInt8], stamp: FileStamp?, readOnly: Bool, lang: Language, registry: TemplateRegistry,
                 terminal: TerminalDevice, clock: RuntimeClock = SystemClock(),
                 environment: [String: String] = ProcessEnvironment.current) {
         let file = loaded.path
@@ -91,7 +94,7 @@ public final class EditorRuntime {
             if state.pendingRecovery == nil { journal.remove() }  // nothing new in it
         }
         self.state = state
-        fileStamp = FileStamp(file)
+        fileStamp = stamp
         journaled = state.revision
     }
 
