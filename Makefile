@@ -11,9 +11,10 @@ EXAMPLE    := Templates/examples/suining-2024.json
 # page, which man-db (and its groff) lays out as a user would see it. dpkg-dev brings
 # dpkg-shlibdeps (make deb). The three shells try the installed completions.
 # libxlsxwriter-dev: the header print --format xlsx is built against (the library itself is
-# loaded when used); python3-openpyxl reads the workbooks back in the tests.
+# loaded when used); python3-openpyxl reads the workbooks back in the tests. strace makes
+# link() fail as it does on a FAT USB stick.
 APT_PKGS   := libncurses-dev tmux g++ util-linux python3 python3-pytest python3-jsonschema python3-wcwidth python3-pexpect \
-              mandoc man-db dpkg-dev bash-completion zsh fish libxlsxwriter-dev python3-openpyxl
+              mandoc man-db dpkg-dev bash-completion zsh fish libxlsxwriter-dev python3-openpyxl strace
 
 .PHONY: all deps build release install deb test test-swift test-cli run bench fuzz fuzz-short fuzz-build clean
 

@@ -232,3 +232,83 @@ def test_new_files_follow_the_umask(tmp_path):
     os.chmod(s, 0o640)
     assert run_with_umask(0o077, "set", s, "/year=2024").returncode == 0
     assert stat.S_IMODE(os.stat(s).st_mode) == 0o640
+
+
+def test_an_output_link_planted_by_another_user_is_not_followed(world, shared):
+    """print --output into a shared folder where the attacker left a link to the victim's notes:
+    realpath would follow it where the kernel (protected_symlinks) would not open it."""
+    if not shared.stat().st_mode & stat.S_ISVTX:
+        pytest.skip("in a folder open to all without the sticky bit, anyone may replace anything there")
+    f = victim_sheet(shared)
+    notes = world / "victim" / "notes.txt"
+    before = notes.read_bytes()
+    out = shared / "out.txt"
+    plant_link(out, notes)
+    for fmt in ("text", "xlsx"):
+        p = subprocess.run(as_user(VICTIM, world / "jixiao", "print", f, "--format", fmt, "--output", out),
+                           capture_output=True, text=True, env=victim_env(world), timeout=30)
+        assert p.returncode == 2, p.stdout + p.stderr
+        assert "链接" in p.stderr, p.stderr
+        assert notes.read_bytes() == before
+    # The victim's own link is followed, as a sheet of theirs may be one.
+    own = shared / "own.txt"
+    target = shared / "mine.txt"
+    target.write_text("")
+    os.chown(target, VICTIM, VICTIM)
+    os.symlink(target, own)
+    os.lchown(own, VICTIM, VICTIM)
+    p = subprocess.run(as_user(VICTIM, world / "jixiao", "print", f, "--output", own),
+                       capture_output=True, text=True, env=victim_env(world), timeout=30)
+    assert p.returncode == 0, p.stderr
+    assert os.path.islink(own) and "单位" in target.read_text()
+
+
+def test_files_made_in_another_group_get_no_group_permissions(world, tmp_path):
+    """A 0640 sheet of group 7000, edited by its owner whose own group is another: neither the
+    saved sheet nor its journal may become readable by the writer's group instead."""
+    d = world / f"grp-{time.time_ns()}"
+    d.mkdir(mode=0o777)
+    os.chmod(d, 0o777)
+    f = d / "s.json"
+    shutil.copyfile(EXAMPLES / SUINING, f)
+    os.chown(f, VICTIM, 7000)
+    os.chmod(f, 0o640)
+    # The victim's primary group is 100 and they are not in 7000: chgrp to 7000 fails.
+    p = subprocess.run(["setpriv", f"--reuid={VICTIM}", "--regid=100", "--clear-groups", world / "jixiao", "set", f, "/year=2025"],
+                       capture_output=True, text=True, env=victim_env(world), timeout=30)
+    assert p.returncode == 0, p.stderr
+    st = os.stat(f)
+    assert st.st_gid != 7000 and stat.S_IMODE(st.st_mode) == 0o600, oct(st.st_mode)
+    os.chown(f, VICTIM, 7000)
+    os.chmod(f, 0o640)
+    ed = PtyEditor(["setpriv", f"--reuid={VICTIM}", "--regid=100", "--clear-groups", world / "jixiao", "edit", f], victim_env(world))
+    journal = d / ".s.json.recovery.json"
+    try:
+        assert ed.wait_for("总分")
+        edit_year(ed, "2021")
+        deadline = time.time() + 5
+        while not journal.exists() and time.time() < deadline:
+            ed.pump(0.1)
+        st = os.stat(journal)
+        assert stat.S_IMODE(st.st_mode) & 0o070 == 0, oct(st.st_mode)
+        lock = d / ".s.json.lock"
+        assert stat.S_IMODE(os.stat(lock).st_mode) & 0o070 == 0
+    finally:
+        ed.close()
+    shutil.rmtree(d, ignore_errors=True)
+
+
+@pytest.mark.skipif(shutil.which("strace") is None, reason="strace makes link() fail as FAT does")
+def test_new_files_are_made_where_hard_links_cannot_be(tmp_path):
+    """A USB stick (FAT, exFAT) has no hard links: new, new --from and summary --save still make
+    their file, and still never over an existing one."""
+    s = tmp_path / "n.json"
+    cmd = ["strace", "-f", "-o", "/dev/null", "-e", "inject=link,linkat:error=EPERM", BIN, "new", "--template", "national-project", s]
+    p = subprocess.run(cmd, capture_output=True, text=True, env=_env(), timeout=60)
+    assert p.returncode == 0, p.stderr
+    assert json.loads(s.read_text())["template"]["id"] == "national-project"
+    assert not [x for x in os.listdir(tmp_path) if x.endswith(".tmp")]
+    s.write_text("mine")
+    p = subprocess.run(cmd, capture_output=True, text=True, env=_env(), timeout=60)
+    assert p.returncode == 2
+    assert s.read_text() == "mine"

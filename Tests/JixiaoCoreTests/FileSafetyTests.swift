@@ -28,7 +28,7 @@ final class FileSafetyTests: XCTestCase {
         let link = path(".s.json.recovery.json")
         XCTAssertEqual(symlink(victim, link), 0)
         XCTAssertThrowsError(try AtomicFile.read(link, followLinks: false))
-        try AtomicFile.write(Array("journal".utf8), to: link, .sideFile(mode: 0o600))
+        try AtomicFile.write(Array("journal".utf8), to: link, .sideFile(of: nil))
         XCTAssertEqual(try AtomicFile.read(victim), Array("notes".utf8), "written through the link")
         XCTAssertEqual(try AtomicFile.read(link, followLinks: false), Array("journal".utf8), "the link itself was replaced")
         if case .inTheWay = SideFile.state(of: victim) { XCTFail("our own file is not in the way") }
@@ -45,13 +45,52 @@ final class FileSafetyTests: XCTestCase {
         XCTAssertEqual(SideFile.resolvedSheet(path("link.json")), SideFile.resolvedSheet(real))
     }
 
+    /// In a folder open to all with the sticky bit (as /tmp), a link of another user's is not
+    /// followed for writing (the kernel's protected_symlinks rule, which realpath skips).
+    func testALinkSomeoneElsePlantedInASharedFolderIsNotWrittenThrough() throws {
+        guard geteuid() == 0 else { throw XCTSkip("needs root to make a link of another user's") }
+        let shared = path("shared")
+        XCTAssertEqual(mkdir(shared, 0o777), 0)
+        XCTAssertEqual(chmod(shared, 0o1777), 0)
+        let notes = path("notes.txt")
+        try AtomicFile.write(Array("notes".utf8), to: notes)
+        let planted = shared + "/out.txt"
+        XCTAssertEqual(symlink(notes, planted), 0)
+        XCTAssertEqual(lchown(planted, 23457, 23457), 0)
+        XCTAssertThrowsError(try AtomicFile.write(Array("printout".utf8), to: planted)) { e in
+            XCTAssertTrue((e as? FileError)?.message.contains("共享文件夹") == true, "\(e)")
+        }
+        XCTAssertThrowsError(try AtomicFile.keepBackup(of: planted, at: shared + "/out.txt.bak"))
+        XCTAssertEqual(try AtomicFile.read(notes), Array("notes".utf8))
+        // The folder's owner's link, or our own, is followed.
+        XCTAssertEqual(lchown(planted, 0, 0), 0)
+        try AtomicFile.write(Array("printout".utf8), to: planted)
+        XCTAssertEqual(try AtomicFile.read(notes), Array("printout".utf8))
+    }
+
+    /// The journal is as open as the sheet is when it is written, not as it was when opened.
+    func testAJournalFollowsTheSheetsModeAsItChanges() throws {
+        let old = umask(0o022)
+        defer { umask(old) }
+        let loaded = try Fixtures.load("suining-2024")
+        let sheet = path("s.json")
+        try SessionFile.save(loaded.session, loaded.template, to: sheet)
+        XCTAssertEqual(chmod(sheet, 0o664), 0)
+        let journal = RecoveryJournal(sheet: sheet, environment: ["XDG_STATE_HOME": path("state")])
+        XCTAssertNil(journal.write(loaded.session, loaded.template, base: nil).error)
+        XCTAssertEqual(FileStatus.of(journal.localPath)?.permissions, 0o644, "readable as the sheet is, writable by nobody else")
+        XCTAssertEqual(chmod(sheet, 0o600), 0)
+        XCTAssertNil(journal.write(loaded.session, loaded.template, base: nil).error)
+        XCTAssertEqual(FileStatus.of(journal.localPath)?.permissions, 0o600)
+    }
+
     func testNothingLargerThanTheReaderTakesIsWritten() throws {
         let p = path("s.json")
         try AtomicFile.write(Array("old".utf8), to: p)
         XCTAssertThrowsError(try AtomicFile.write([UInt8](repeating: 0x20, count: 11), to: p, AtomicFile.Options(maxBytes: 10)))
         XCTAssertEqual(try AtomicFile.read(p), Array("old".utf8))
         XCTAssertEqual(AtomicFile.Options.sheet.maxBytes, AtomicFile.maxReadBytes)
-        XCTAssertEqual(AtomicFile.Options.sideFile(mode: 0o600).maxBytes, AtomicFile.maxReadBytes)
+        XCTAssertEqual(AtomicFile.Options.sideFile(of: nil).maxBytes, AtomicFile.maxReadBytes)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir), ["s.json"])
     }
 
@@ -69,7 +108,7 @@ final class FileSafetyTests: XCTestCase {
         let p = path(".j")
         try AtomicFile.write(Array("a".utf8), to: p)
         XCTAssertEqual(chmod(p, 0o644), 0)
-        try AtomicFile.write(Array("b".utf8), to: p, .sideFile(mode: 0o600))
+        try AtomicFile.write(Array("b".utf8), to: p, .sideFile(of: nil))
         XCTAssertEqual(FileStatus.of(p)?.permissions, 0o600)
         try AtomicFile.write(Array("c".utf8), to: path("new"))
         XCTAssertEqual(FileStatus.of(path("new"))?.permissions, 0o644)

@@ -70,18 +70,23 @@ public enum AtomicFile {
         /// own, so that they are never more open than it, whatever stood there before. nil: a
         /// replaced file keeps its own exactly, a new one gets 0666 narrowed by the umask.
         public var mode: mode_t?
+        /// The group the file is for (a side file's sheet's): given where this user may; where
+        /// not, the file gets no group permissions at all, never those of another group.
+        public var group: gid_t?
 
-        public init(exclusive: Bool = false, followLinks: Bool = true, maxBytes: Int? = nil, mode: mode_t? = nil) {
+        public init(exclusive: Bool = false, followLinks: Bool = true, maxBytes: Int? = nil, mode: mode_t? = nil, group: gid_t? = nil) {
             self.exclusive = exclusive
             self.followLinks = followLinks
             self.maxBytes = maxBytes
             self.mode = mode
+            self.group = group
         }
 
-        /// One of our side files (journal, backup): never through a link, never more open
-        /// than `mode`, and readable again by this program.
-        public static func sideFile(mode: mode_t) -> Options {
-            Options(followLinks: false, maxBytes: AtomicFile.maxReadBytes, mode: mode)
+        /// One of our side files (journal, backup) of a sheet: never through a link, never
+        /// more open than the sheet and never writable by others, for the sheet's group only,
+        /// and readable again by this program. Without the sheet (gone): this user's alone.
+        public static func sideFile(of sheet: FileStatus?) -> Options {
+            Options(followLinks: false, maxBytes: AtomicFile.maxReadBytes, mode: (sheet?.permissions ?? 0o600) & 0o644, group: sheet?.group)
         }
 
         /// A session file: readable again by this program.
@@ -102,10 +107,7 @@ public enum AtomicFile {
                             code: EFBIG)
         }
         var target = requested
-        if options.followLinks && !options.exclusive, let real = realpath(requested, nil) {
-            target = String(cString: real)
-            free(real)
-        }
+        if options.followLinks && !options.exclusive { target = try followed(requested) }
         let dir = PathComponents.deletingLast(target)
         let base = PathComponents.last(target)
         var existing: FileStatus?
@@ -134,11 +136,16 @@ public enum AtomicFile {
         if let existing = keep {
             // The replaced file's own permissions, exactly (the umask narrowed the new one), and
             // its group where this user may set it: a sheet shared by a group stays shared.
+            // Where it may not, the group permissions go: they would be another group's.
             // Root keeps the owner too, so that an administrator's edit does not take a
             // user's sheet away from them.
+            var permissions = existing.permissions
             if geteuid() == 0 { _ = fchown(temp.fd, existing.owner, existing.group) }
-            else if existing.group != getegid() { _ = fchown(temp.fd, uid_t.max, existing.group) }
-            _ = fchmod(temp.fd, existing.permissions)
+            else if existing.group != getegid() && fchown(temp.fd, uid_t.max, existing.group) != 0 { permissions &= ~0o070 }
+            _ = fchmod(temp.fd, permissions)
+        } else if let group = options.group, group != getegid(), fchown(temp.fd, uid_t.max, group) != 0,
+                  let made = FileStatus.of(descriptor: temp.fd) {
+            _ = fchmod(temp.fd, made.permissions & ~0o070)
         }
         var written = 0
         while written < bytes.count {
@@ -162,7 +169,13 @@ public enum AtomicFile {
         if close(temp.fd) != 0 { throw .errno(path, "写入失败", "write failed") }
         if options.exclusive {
             // link() fails if the target appeared meanwhile: still never overwrites.
-            if link(temp.path, target) != 0 { throw .errno(path, "无法创建文件", "cannot create the file") }
+            if link(temp.path, target) != 0 {
+                let code = errno
+                // FAT and exFAT (a USB stick) and some network folders have no hard links: the
+                // file is made with O_EXCL and written in place instead, still never over one.
+                guard code == EPERM || code == EOPNOTSUPP || code == ENOSYS else { throw .errno(path, "无法创建文件", "cannot create the file", code) }
+                try writeNew(bytes, at: target, mode: FileStatus.of(link: temp.path)?.permissions ?? 0o600, reportAs: path)
+            }
             unlink(temp.path)
         } else if rename(temp.path, target) != 0 {
             throw .errno(path, "无法替换文件", "cannot replace the file")
@@ -175,17 +188,57 @@ public enum AtomicFile {
         }
     }
 
+    /// The file a path leads to, links resolved: a sheet may be a link the user made. Not a
+    /// link someone else planted in a shared folder (sticky and writable by all, as /tmp):
+    /// there, as the kernel's protected_symlinks rule has it for opening, only a link of this
+    /// user's or of the folder's owner is followed. (realpath reads links without that rule.)
+    static func followed(_ requested: String) throws(FileError) -> String {
+        if let link = FileStatus.of(link: requested), link.isSymbolicLink, !link.isOurs,
+           let folder = FileStatus.of(PathComponents.deletingLast(requested).isEmpty ? "." : PathComponents.deletingLast(requested)),
+           folder.mode & mode_t(S_ISVTX) != 0, folder.permissions & 0o002 != 0, link.owner != folder.owner {
+            let who = FileStatus.userName(link.owner)
+            throw FileError(path: requested, message: "这是用户 \(who) 在共享文件夹中放的符号链接，不会通过它写入",
+                            messageEn: "this is a symbolic link that user \(who) put in a shared folder; nothing is written through it", code: ELOOP)
+        }
+        guard let real = realpath(requested, nil) else { return requested }
+        defer { free(real) }
+        return String(cString: real)
+    }
+
+    /// A new file written in place, made with O_EXCL: for where hard links cannot be made. A
+    /// failed write removes what was made.
+    static func writeNew(_ bytes: [UInt8], at target: String, mode: mode_t, reportAs path: String) throws(FileError) {
+        let fd = open(target, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw .errno(path, "无法创建文件", "cannot create the file") }
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return Glibc.write(fd, base + written, raw.count - written)
+            }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 {
+                let code = errno
+                close(fd)
+                unlink(target)
+                throw .errno(path, "写入失败", "write failed", code)
+            }
+            written += n
+        }
+        if fsync(fd) != 0 || close(fd) != 0 {
+            let code = errno
+            unlink(target)
+            throw .errno(path, "写入磁盘失败", "flushing to disk failed", code)
+        }
+    }
+
     /// Keeps the version about to be replaced as `backup`: a hard link to it, so that it costs
     /// no copy and the sheet is never absent, or a copy where a link cannot be made. The
     /// backup is one of our side files: a link or a file of someone else's at its place is
     /// never written through, and is reported instead (the caller then keeps the backup in a
     /// private place).
     public static func keepBackup(of sheet: String, at backup: String) throws(FileError) {
-        var target = sheet
-        if let real = realpath(sheet, nil) {
-            target = String(cString: real)
-            free(real)
-        }
+        let target = try followed(sheet)
         guard let current = FileStatus.of(link: target), current.isRegular else { return }  // nothing to keep
         if let there = FileStatus.of(link: backup) {
             guard there.isSameFile(as: current) || SideFile.isOurOwn(there) else { throw SideFile.inTheWay(backup, there) }
@@ -195,7 +248,7 @@ public enum AtomicFile {
         // No hard link (another user's sheet under protected_hardlinks, a file system without
         // them): a copy, through a fresh temporary file and a rename, never through a link.
         let old = try read(target)
-        try write(old, to: backup, .sideFile(mode: current.permissions))
+        try write(old, to: backup, .sideFile(of: current))
     }
 
     static func megabytes(_ n: Int) -> String {

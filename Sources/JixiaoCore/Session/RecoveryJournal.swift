@@ -25,7 +25,6 @@ public struct RecoveryJournal: Sendable {
     public let path: String
     /// Why it is not beside the sheet, when something was in the way there.
     public let note: FileError?
-    let mode: mode_t
     let environment: [String: String]
 
     public init(sheet: String, environment: [String: String] = ProcessEnvironment.current) {
@@ -36,7 +35,6 @@ public struct RecoveryJournal: Sendable {
         let name = PathComponents.last(absolute)
         localPath = PathComponents.appending(".\(name).recovery.json", to: dir)
         privatePath = PathComponents.appending(SideFile.flatName(absolute, suffix: ".json"), to: RecoveryJournal.privateFolderPath(environment))
-        mode = (FileStatus.of(absolute)?.permissions ?? 0o600) & 0o666
         if case .inTheWay(let why) = SideFile.state(of: localPath) {
             path = privatePath
             note = why
@@ -64,13 +62,15 @@ public struct RecoveryJournal: Sendable {
     /// Writes the session as it is now, with the fingerprint of the file its edits started
     /// from. Errors are returned, not thrown: a journal that cannot be written must not stop
     /// the user from working (the status line says so).
+    /// As open as the sheet is now, for its group (see `AtomicFile.Options.sideFile`): a
+    /// sheet made private while the editor is open makes its next journal private too.
     @discardableResult
     public func write(_ s: Session, _ t: Template, base: SheetFingerprint?) -> WriteResult {
         if let refusal = SessionFile.unreadable(s, path: path) { return WriteResult(error: refusal) }
         let bytes = render(s, t, base: base)
         if path == localPath {
             do {
-                try AtomicFile.write(bytes, to: localPath, .sideFile(mode: mode))
+                try AtomicFile.write(bytes, to: localPath, .sideFile(of: FileStatus.of(sheetPath)))
                 return WriteResult()
             } catch {
                 // Something came to stand there since we looked, or the folder turned read-only:
@@ -87,7 +87,7 @@ public struct RecoveryJournal: Sendable {
         do {
             _ = try SideFile.privateFolder("recovery", environment: environment)
             if case .inTheWay(let why) = SideFile.state(of: privatePath) { return why }
-            try AtomicFile.write(bytes, to: privatePath, .sideFile(mode: mode))
+            try AtomicFile.write(bytes, to: privatePath, .sideFile(of: FileStatus.of(sheetPath)))
             return nil
         } catch {
             return error

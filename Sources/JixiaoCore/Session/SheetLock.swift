@@ -64,9 +64,11 @@ public final class SheetLock: @unchecked Sendable {
     public static func acquire(for sheet: String, command: String, waitMilliseconds: Int = 0) -> Outcome {
         let absolute = SideFile.resolvedSheet(sheet)
         let local = lockPath(for: sheet)
-        // As open as the sheet and no more: whoever may read the sheet may see who edits it.
-        let mode = (FileStatus.of(absolute)?.permissions ?? 0o644) & 0o666 | 0o600
-        switch acquire(at: local, mode: mode, command: command, waitMilliseconds: waitMilliseconds) {
+        // As open as the sheet and no more, and writable by nobody else: whoever may read the
+        // sheet may see who edits it. For the sheet's group, or for none (see attempt).
+        let sheet = FileStatus.of(absolute)
+        let mode = (sheet?.permissions ?? 0o644) & 0o644 | 0o600
+        switch acquire(at: local, mode: mode, group: sheet?.group, command: command, waitMilliseconds: waitMilliseconds) {
         case .done(let outcome):
             return outcome
         case .inTheWay(let why):
@@ -75,7 +77,7 @@ public final class SheetLock: @unchecked Sendable {
             do {
                 let folder = try SideFile.privateFolder("locks")
                 let privatePath = PathComponents.appending(SideFile.flatName(absolute, suffix: ".lock"), to: folder)
-                switch acquire(at: privatePath, mode: 0o600, command: command, waitMilliseconds: waitMilliseconds) {
+                switch acquire(at: privatePath, mode: 0o600, group: nil, command: command, waitMilliseconds: waitMilliseconds) {
                 case .done(.acquired(let lock, let previous, _)):
                     return .acquired(lock, previous: previous, note: FileError(path: local, message: why.message + "；改用 \(privatePath)", messageEn: why.messageEn + "; using \(privatePath) instead"))
                 case .done(let other):
@@ -95,10 +97,15 @@ public final class SheetLock: @unchecked Sendable {
         case inTheWay(FileError)
     }
 
-    private static func acquire(at path: String, mode: mode_t, command: String, waitMilliseconds: Int) -> Attempt {
+    private static func acquire(at path: String, mode: mode_t, group: gid_t?, command: String, waitMilliseconds: Int) -> Attempt {
         let start = MonotonicClock.now()
         var previous: Holder?
         while true {
+            // Looked at before it is opened: a FIFO planted here is never opened at all. (One
+            // put there after this look is caught below, by what the open descriptor is.)
+            if let there = FileStatus.of(link: path), !there.isRegular {
+                return .inTheWay(there.isSymbolicLink ? .symbolicLink(path) : .notRegular(path, there.mode))
+            }
             // O_NOFOLLOW: a link planted here is refused; O_NONBLOCK: a FIFO does not stop us.
             var writable = true
             var fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, mode)
@@ -124,6 +131,10 @@ public final class SheetLock: @unchecked Sendable {
                 let mode = FileStatus.of(descriptor: fd)?.mode ?? 0
                 close(fd)
                 return .inTheWay(.notRegular(path, mode))
+            }
+            if st.isOurs, let group, st.group != group, st.group == getegid(), fchown(fd, uid_t.max, group) != 0 {
+                // Made with this user's group, not the sheet's: no group may read it then.
+                _ = fchmod(fd, st.permissions & ~0o070)
             }
             if st.links != 1 {
                 close(fd)
