@@ -13,16 +13,21 @@ EXAMPLE    := Templates/examples/suining-2024.json
 # libxlsxwriter-dev: the header print --format xlsx is built against (the library itself is
 # loaded when used); python3-openpyxl reads the workbooks back in the tests. strace makes
 # link() fail as it does on a FAT USB stick.
-APT_PKGS   := libncurses-dev tmux g++ util-linux python3 python3-pytest python3-jsonschema python3-wcwidth python3-pexpect \
+# What building needs; the rest is for the tests (make deps installs both).
+BUILD_PKGS := libncurses-dev libxlsxwriter-dev
+APT_PKGS   := $(BUILD_PKGS) tmux g++ util-linux python3 python3-pytest python3-jsonschema python3-wcwidth python3-pexpect \
               mandoc man-db dpkg-dev bash-completion zsh fish libxlsxwriter-dev python3-openpyxl strace
 
-.PHONY: all deps build release install deb test test-swift test-cli run bench fuzz fuzz-short fuzz-build clean
+.PHONY: all deps build-deps build release install deb test test-swift test-cli run bench fuzz fuzz-short fuzz-build clean
 
 all: build
 
-# Idempotent: installs only what is missing; runs as root without sudo.
-deps:
-	@missing=""; for p in $(APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+# Idempotent: installs only what is missing; runs as root without sudo. build-deps installs
+# only what building needs: `sudo make install` brings no test tools.
+deps: PKGS = $(APT_PKGS)
+build-deps: PKGS = $(BUILD_PKGS)
+deps build-deps:
+	@missing=""; for p in $(PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "apt-get install:$$missing"; \
 	  SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
@@ -30,14 +35,14 @@ deps:
 	fi
 	@test -x "$(SWIFT)" || { echo "Swift not found: install Swift 6 to /opt/swift (https://swift.org/install)"; exit 2; }
 
-build: deps
+build: build-deps
 	$(SWIFT) build
 
 # The Swift runtime and FoundationEssentials linked in: fewer shared libraries to map and
 # relocate at every start, so less memory and a quicker start. Debug builds stay dynamic. No
 # $$ORIGIN run path: with nothing of its own to load, an installed binary should not look for
 # libraries in the folder it sits in.
-release: deps
+release: build-deps
 	$(SWIFT) build -c release --static-swift-stdlib --disable-local-rpath
 
 # The one version, from Sources/jixiao/Version.swift: jixiao --version prints the same.
@@ -64,7 +69,8 @@ sed -i '1{/^#!/d}' $(INSTALL_STAGE)/jixiao.bash
 $(INSTALL_BIN) --generate-completion-script zsh > $(INSTALL_STAGE)/_jixiao
 $(INSTALL_BIN) --generate-completion-script fish > $(INSTALL_STAGE)/jixiao.fish
 gzip -9n < Documentation/jixiao.1 > $(INSTALL_STAGE)/jixiao.1.gz
-install -d -m 755 $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/jixiao/templates $(DESTDIR)$(PREFIX)/share/man/man1 \
+@# mkdir, not install -d -m: a folder that is already there keeps its mode (~/.local with PREFIX=~/.local).
+umask 022 && mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/jixiao/templates $(DESTDIR)$(PREFIX)/share/man/man1 \
   $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(ZSH_COMPLETIONS) $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 install -m 755 $(INSTALL_BIN) $(DESTDIR)$(PREFIX)/bin/jixiao
 install -m 644 Templates/*.json $(DESTDIR)$(PREFIX)/share/jixiao/templates/
@@ -84,7 +90,7 @@ DEB_ROOT   := .build/deb/debian/jixiao
 deb: override PREFIX := /usr
 deb: override DESTDIR := $(abspath $(DEB_ROOT))
 deb: override INSTALL_BIN := $(RELEASE)
-deb: release
+deb: deps release
 	@test -n "$(VERSION)" || { echo "no version found in Sources/jixiao/Version.swift"; exit 2; }
 	rm -rf .build/deb $(DEB)
 	$(install-files)
@@ -95,7 +101,7 @@ deb: release
 	dpkg-deb --root-owner-group --build $(DEB_ROOT) $(DEB)
 # The release build is part of it (about a minute from clean on 2 cores): tests/test_install.py
 # installs it into a DESTDIR and into a .deb, and runs what was installed.
-test: build release test-swift test-cli fuzz-short
+test: deps build release test-swift test-cli fuzz-short
 
 test-swift:
 	$(SWIFT) test
