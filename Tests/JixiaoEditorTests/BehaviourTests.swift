@@ -143,7 +143,7 @@ final class BehaviourTests: XCTestCase {
         e.type("2025")
         e.key(.enter)  // on to the next field still to fill, in the next section
         XCTAssertEqual(e.state.currentCell?.target, .field("staff_authorized"))
-        XCTAssertTrue(e.screen.contains("第 2/6 步"), e.screen)
+        XCTAssertTrue(e.screen.contains("第 2/6 部分"), e.screen)
         XCTAssertEqual(e.state.session.unit, "测试单位")
         XCTAssertEqual(e.state.session.year, 2025)
     }

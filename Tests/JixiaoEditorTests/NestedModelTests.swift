@@ -107,7 +107,7 @@ final class NestedModelTests: XCTestCase {
     func testQuestionsReadTheirAnswers() {
         let delete = EditorState.Confirmation.deleteRow(.indicator(0))
         XCTAssertEqual(delete.answer(.char("y")), .yes)
-        XCTAssertEqual(delete.answer(.enter), .yes)
+        XCTAssertEqual(delete.answer(.enter), .no, "only the key the question names")
         XCTAssertEqual(delete.answer(.char("x")), .no)
         let recover = EditorState.Confirmation.recover(savedAt: "", fileChanged: false)
         XCTAssertEqual(recover.answer(.char("r")), .yes)
@@ -117,6 +117,23 @@ final class NestedModelTests: XCTestCase {
         XCTAssertEqual(EditorState.Confirmation.quit.answer(.char("s")), .yes)
         XCTAssertEqual(EditorState.Confirmation.quit.answer(.char("d")), .no)
         XCTAssertEqual(EditorState.Confirmation.quit.answer(.escape), .cancel)
+        // n and y are not offered: neither quits, neither throws edits away.
+        XCTAssertEqual(EditorState.Confirmation.quit.answer(.char("n")), .cancel)
+        XCTAssertEqual(EditorState.Confirmation.quit.answer(.char("y")), .cancel)
+        XCTAssertEqual(recover.answer(.char("n")), .ignore, "the recovered edits are not discarded by n")
+    }
+
+    /// Typing on the "add" line, where nothing can be typed, says so (found by a new user
+    /// whose paragraph vanished there).
+    func testTypingWhereNothingCanBeTypedIsSaid() throws {
+        var e = try EditorHarness(example: "suining-2024.json")
+        let s = try XCTUnwrap(e.state.indicatorSection)
+        let r = try XCTUnwrap(e.state.sections[s].rows.firstIndex { if case .listEnd(nil)? = $0.source { return true } else { return false } })
+        e.state.tab = s; e.state.row = r; e.state.col = 0
+        let before = e.state.session
+        e.type("好")
+        XCTAssertTrue(e.screen.contains("这一行用来添加"), e.screen)
+        XCTAssertEqual(e.state.session, before)
     }
 
     /// What stays in EditorState itself once the document and the cursor are parts of it.

@@ -16,22 +16,23 @@ extension EditorState.Confirmation {
     }
 
     /// The question's own update: a key read as an answer. Carrying it out is the editor's
-    /// (`EditorState.confirm`).
+    /// (`EditorState.confirm`). Only the keys the question names answer it: a y or n read as
+    /// "no, do not quit" once threw a morning's edits away.
     public func answer(_ key: Key) -> Answer {
         switch self {
         case .deleteRow:
-            return key == .char("y") || key == .char("Y") || key == .enter ? .yes : .no
+            return key == .char("y") || key == .char("Y") ? .yes : .no
         case .recover:
             switch key {
-            case .char("r"), .char("R"), .char("y"), .char("Y"): return .yes
-            case .char("d"), .char("D"), .char("n"), .char("N"): return .no
+            case .char("r"), .char("R"): return .yes
+            case .char("d"), .char("D"): return .no
             case .char("v"), .char("V"): return .view
             default: return .ignore
             }
         case .quit:
             switch key {
-            case .char("s"), .char("S"), .char("y"), .char("Y"): return .yes
-            case .char("d"), .char("D"), .char("n"), .char("N"): return .no
+            case .char("s"), .char("S"): return .yes
+            case .char("d"), .char("D"): return .no
             default: return .cancel
             }
         }

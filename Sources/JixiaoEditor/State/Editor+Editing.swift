@@ -11,8 +11,13 @@ extension EditorState {
             return []
         }
         guard cell.target != nil, let f = cell.field else {
+            // Said, never swallowed: what was typed here would otherwise vanish unseen.
             if cell.look == .computed {
                 message = say("这是计算结果，不能编辑（修改它所依据的数据）", "This figure is computed; change what it comes from", error: true)
+            } else if case .listEnd? = currentRow?.source {
+                message = say("这一行用来添加：按 Enter 或 Ctrl-N 添加一行，再输入", "This line adds rows: Enter or Ctrl-N adds one; then type", error: true)
+            } else if text != nil {
+                message = say("这里不能输入", "Nothing can be typed here", error: true)
             }
             return []
         }

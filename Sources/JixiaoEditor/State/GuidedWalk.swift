@@ -47,8 +47,8 @@ extension EditorState {
         (tab, row, col) = goal.place
         let section = sections.indices.contains(tab) ? sections[tab].title : ""
         let text = goal.problem.message(lang)
-        message = Message(text: lang.pick("第 \(tab + 1)/\(sections.count) 步 · \(section)：\(text)",
-                                          "Step \(tab + 1)/\(sections.count) · \(section): \(text)"),
+        message = Message(text: lang.pick("第 \(tab + 1)/\(sections.count) 部分 · \(section)：\(text)",
+                                          "Part \(tab + 1)/\(sections.count) · \(section): \(text)"),
                           isError: false)
     }
 
@@ -88,10 +88,10 @@ extension EditorState {
         if let cell = currentCell, cell.target != nil, cell.text.isEmpty { stepMessage(cell) }
     }
 
-    /// "第 3/6 步 · 资金情况：全年预算数(A)": where the guided walk has got to.
+    /// "第 3/6 部分 · 资金情况：全年预算数(A)": where the guided walk has got to.
     mutating func stepMessage(_ cell: FormCell) {
         let label = cell.field.map { resolveLabel(lang.pick($0.label, $0.labelEn), year: session.year) } ?? ""
-        message = say("第 \(tab + 1)/\(sections.count) 步 · \(sections[tab].title)：\(label)",
-                      "Step \(tab + 1)/\(sections.count) · \(sections[tab].title): \(label)")
+        message = say("第 \(tab + 1)/\(sections.count) 部分 · \(sections[tab].title)：\(label)",
+                      "Part \(tab + 1)/\(sections.count) · \(sections[tab].title): \(label)")
     }
 }

@@ -99,7 +99,7 @@ public enum KeyMap {
                  [(k(.tab), .nextCell), (k(.backTab), .previousCell)]),
         KeyEntry("Enter", "引导填写：到下一处必须填写或有错误的单元格（先错误后警告，不停在计算结果上）；在“添加”行上添加一行", "guided walk: the next cell that must be filled or holds an error (errors first, never a computed figure); on an \"add\" line, adds a row", .sheet,
                  [(k(.enter), .walk)]),
-        KeyEntry("直接输入 Typing", "替换单元格内容", "replaces the cell", .sheet,
+        KeyEntry("直接输入 Typing", "替换单元格内容（长文本：接在末尾）", "replaces the cell (a long text: goes on at its end)", .sheet,
                  [(.printable, .typeOver)]),
         KeyEntry("F2", "在原内容上编辑", "edit the cell in place", .sheet,
                  [(k(.function(2)), .editInPlace)], hint: KeyHint(key: "F2", zh: "编辑", en: "edit", rank: 5)),

@@ -210,7 +210,7 @@ public enum EditorView {
                 if lines.indices.contains(scroll + i) { b.put(lines[scroll + i], x: 0, y: top + i, limit: s.width) }
             }
             b.fill(x: 0, y: s.height - 1, count: s.width)
-            b.put(s.lang.pick("打印预览：方向键/PgUp/PgDn 滚动，其他键关闭（jixiao print 输出到文件）", "Print preview: arrows/PgUp/PgDn scroll, any other key closes"),
+            b.put(s.lang.pick("方向键/PgUp/PgDn 滚动，其他键关闭", "arrows/PgUp/PgDn scroll, any other key closes"),
                   x: 0, y: s.height - 1, style: .dim, limit: s.width)
         case .picker(let p):
             picker(s, p, &b)
