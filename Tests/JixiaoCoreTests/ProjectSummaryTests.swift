@@ -209,6 +209,12 @@ final class ProjectSummaryTests: XCTestCase {
         XCTAssertEqual(t.average, D("78.25"))
         XCTAssertEqual(t.ungraded, 1)
         XCTAssertEqual(t.grades.map(\.count), [1, 0, 1, 0])
+        // A sheet without its 年初预算数 (or its 执行数) is in the money sums, not in the rates:
+        // found by a new user whose 合计 调整率 came out at 439%.
+        let partial = SummaryTotals(rows + [SummaryRow(path: "d", templateID: "x", adjusted: D("5000"))], bands: bands)
+        XCTAssertEqual(partial.adjusted, D("6000"))
+        XCTAssertEqual(partial.adjustRate, .number(D("900")))
+        XCTAssertEqual(partial.execRate, .number(D("10")))
         let empty = SummaryTotals([SummaryRow](), bands: bands)
         XCTAssertNil(empty.executed)
         XCTAssertNil(empty.execRate)
