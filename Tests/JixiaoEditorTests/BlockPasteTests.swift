@@ -13,6 +13,8 @@ final class BlockPasteTests: XCTestCase {
         // CR LF sent as two line ends: one each; a real empty line in a column stays.
         XCTAssertEqual(PastedBlock("a\tb\n\nc\td\n\n").rows, [["a", "b"], ["c", "d"]])
         XCTAssertEqual(PastedBlock("1\n\n3\n").rows, [["1"], [""], ["3"]])
+        // The same without the last line end (a new user's three rows went to rows 1, 3, 5).
+        XCTAssertEqual(PastedBlock("a\t1\r\rb\t2\r\rc\t3").rows, [["a", "1"], ["b", "2"], ["c", "3"]])
         XCTAssertFalse(PastedBlock("42\r\n").isBlock)
         XCTAssertTrue(PastedBlock("a\tb").isBlock)
     }

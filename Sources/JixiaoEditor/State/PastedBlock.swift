@@ -53,7 +53,10 @@ public struct PastedBlock: Equatable, Sendable {
         if !atCellStart || !cell.isEmpty || !row.isEmpty { row.append(cell); rows.append(row) }
         // A terminal that turns the clipboard's CR LF into two line ends (tmux, and terminals
         // that send each LF as CR) gives an empty line after every row: one line end each.
-        if rows.count >= 2, rows.count % 2 == 0, stride(from: 1, to: rows.count, by: 2).allSatisfy({ rows[$0] == [""] }) {
+        // The last row may lack its line end; then it takes three rows or more to tell it
+        // from a column with one real empty line ("1, (empty), 3").
+        if rows.count >= 2, rows.count % 2 == 0 || rows.count >= 5,
+           stride(from: 1, to: rows.count, by: 2).allSatisfy({ rows[$0] == [""] }) {
             rows = stride(from: 0, to: rows.count, by: 2).map { rows[$0] }
         }
         self.rows = rows
