@@ -45,6 +45,13 @@ final class FileSafetyTests: XCTestCase {
         XCTAssertEqual(SideFile.resolvedSheet(path("link.json")), SideFile.resolvedSheet(real))
     }
 
+    func testANewFileOverAFolderIsRefusedAsAFolder() throws {
+        // "The file exists" would send the user looking for a file that is not there.
+        XCTAssertThrowsError(try AtomicFile.write(Array("x".utf8), to: dir, exclusive: true)) { e in
+            XCTAssertEqual((e as? FileError)?.code, EISDIR, "\(e)")
+        }
+    }
+
     func testNothingLargerThanTheReaderTakesIsWritten() throws {
         let p = path("s.json")
         try AtomicFile.write(Array("old".utf8), to: p)
