@@ -111,7 +111,7 @@ public enum SessionCodec {
                     continue
                 }
                 guard v.isArray else {
-                    r.fail(p, "表应为数组，却是\(v.typeName)", "a table must be an array, found \(v.typeName)")
+                    r.fail(p, "表应为数组，却是\(v.typeNameZh)", "a table must be an array, found \(v.typeName)")
                     continue
                 }
                 guard rows.take(v.itemCount, p, &r) else { continue }
@@ -164,7 +164,7 @@ public enum SessionCodec {
                     s.indicators.append(row)
                 }
             } else if !iv.isArray {
-                r.fail(ip, "指标应为数组，却是\(iv.typeName)", "indicators must be an array, found \(iv.typeName)")
+                r.fail(ip, "指标应为数组，却是\(iv.typeNameZh)", "indicators must be an array, found \(iv.typeName)")
             }
         }
         if let sv = o["stated"] {
@@ -245,23 +245,11 @@ public enum SessionCodec {
         }
         if !kind.isNumeric, let str = v.stringValue { return .text(str) }
         if kind.isNumeric {
-            r.fail(pointer(), "“\(f.label)”应为数字，却是\(typeNameZh(v.typeName))", "\"\(en)\" must be a number, found a \(v.typeName)")
+            r.fail(pointer(), "“\(f.label)”应为数字，却是\(v.typeNameZh)", "\"\(en)\" must be a number, found a \(v.typeName)")
         } else {
-            r.fail(pointer(), "“\(f.label)”应为文字，却是\(typeNameZh(v.typeName))", "\"\(en)\" must be text, found a \(v.typeName)")
+            r.fail(pointer(), "“\(f.label)”应为文字，却是\(v.typeNameZh)", "\"\(en)\" must be text, found a \(v.typeName)")
         }
         return nil
-    }
-
-    /// The Chinese for a JSON type name (`JSONValue.typeName`).
-    static func typeNameZh(_ name: String) -> String {
-        switch name {
-        case "boolean": return "布尔值"
-        case "number": return "数字"
-        case "string": return "字符串"
-        case "array": return "数组"
-        case "object": return "对象"
-        default: return name
-        }
     }
 
     /// The document for a session, with its freshly computed figures (and, for `jixiao get`,
