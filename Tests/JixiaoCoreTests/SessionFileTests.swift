@@ -159,6 +159,17 @@ final class SessionFileTests: XCTestCase {
         XCTAssertEqual(issuePointers(loadError(Array("[1]".utf8))), [""])
     }
 
+    func testAMalformedTemplateReferenceIsSaidWhatIsWrong() throws {
+        let base = try Fixtures.exampleJSON("suining-2024")
+        let version = loadError(base.setting("/template/version", .string("1")))
+        XCTAssertEqual(issuePointers(version), ["/template/version"])
+        XCTAssertTrue(version?.render(.zh).contains("/template/version: 应为数字，却是字符串") == true, "\(String(describing: version))")
+        let template = loadError(base.setting("/template", .string("x")))
+        XCTAssertEqual(issuePointers(template), ["/template"])
+        XCTAssertTrue(template?.render(.zh).contains("应为对象，却是字符串") == true, "\(String(describing: template))")
+        XCTAssertTrue(loadError(base.setting("/template/id", nil))?.render(.en).contains("/template/id: \"id\" is missing") == true)
+    }
+
     func testNewerTemplateVersionIsAnError() throws {
         let doc = try Fixtures.exampleJSON("suining-2024").setting("/template/version", .number("2"))
         guard case .newerTemplate(_, let id, let fileVersion, let known)? = loadError(doc) else { return XCTFail() }
