@@ -22,7 +22,7 @@ extension NewCommand {
         }
         let t = loaded.template
         var s = NextYearSheet.make(from: loaded.session, template: t, year: year)
-        if !unit.isEmpty { s.unit = unit }
+        if !unit.isEmpty { s.unit = try Self.unitOption(unit, t, lang) }
         let file = self.file ?? Self.nextName(last, from: loaded.session.year, to: year)
         do {
             try SessionFile.save(s, t, to: file, exclusive: true)
