@@ -193,8 +193,9 @@ def test_folders_skip_side_files_and_links_out_of_the_tree(jx, sheets, tmp_path)
 def test_nothing_to_summarise(jx, tmp_path):
     p = jx("summary", tmp_path)
     assert p.returncode == 2 and "没有找到" in p.stderr
+    # Nothing could be read: a failure to read (2), not a summary with sheets left out (1).
     p = jx("summary", tmp_path / "missing.json")
-    assert p.returncode == 1 and "missing.json" in p.stderr
+    assert p.returncode == 2 and "missing.json" in p.stderr and p.stdout == ""
 
 
 def test_text_from_sheets_is_shown_not_obeyed(jx, sheets):
