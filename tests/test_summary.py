@@ -150,6 +150,10 @@ def test_save_writes_a_sheet_the_tools_take(jx, sheets, tmp_path):
     p = jx("summary", sheets, "--save", saved)
     assert p.returncode == 2 and "不会覆盖" in p.stderr
     assert snapshot(saved) == before
+    # Said before anything is printed, not after the whole summary; a folder is named one.
+    assert p.stdout == "", "the summary was printed and then not saved"
+    p = jx("summary", sheets, "--save", tmp_path)
+    assert p.returncode == 2 and p.stdout == "" and "这是一个文件夹" in p.stderr, p.stderr
 
 
 def test_output_is_written_atomically_and_never_over_a_sheet(jx, sheets, tmp_path):

@@ -80,6 +80,12 @@ struct SummaryCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let options = try summaryOptions(form, lang)
+        // Refused before the sheets are read and the summary printed, not after: a new file
+        // never replaces anything, and a summary printed but not saved is made again.
+        if let save, let there = FileStatus.of(link: save) {
+            complain((there.isFolder ? FileError.folderInTheWay(save) : FileError.exists(save)).render(lang))
+            throw ExitCode(2)
+        }
         let found = SheetFinder(paths)
         for note in found.skipped { complain(note.render(lang)) }
         var rows = [SummaryRow]()
