@@ -36,7 +36,7 @@ struct Jixiao: ParsableCommand {
             if exitCode(for: error) == .success {
                 exit(withError: error)  // --help, --version
             }
-            complain(fullMessage(for: error))
+            complain(ParserMessages.render(fullMessage(for: error), ParserMessages.language(CommandLine.arguments)))
             Glibc.exit(2)
         }
     }
