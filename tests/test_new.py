@@ -1,10 +1,12 @@
 """`jixiao new`: creates a file, never overwrites."""
 
 import json
+import shutil
 
 import jsonschema
+import pytest
 
-from conftest import problem_lines, snapshot
+from conftest import EXAMPLES, SUINING, _env, problem_lines, snapshot
 
 
 def test_new_creates_file(jx, tmp_path):
@@ -110,3 +112,38 @@ def test_missing_folder_is_explained_in_chinese(jx, tmp_path):
     assert "No such file" not in p.stderr
     p = jx("new", "--lang", "en", "--template", "hunan-dept-overall", str(tmp_path / "no-such-folder" / "s.json"))
     assert "No such file or directory" in p.stderr
+
+
+@pytest.mark.parametrize("unit", ["A\x1b]0;x\x07B", "A\u202eB", "A\tB"])
+def test_unit_with_a_control_character_is_refused(jx, tmp_path, unit):
+    # As `set /unit` and the editor refuse it, named by the template's label for the unit.
+    f = tmp_path / "n.json"
+    p = jx("new", "--template", "hunan-dept-overall", "--unit", unit, f)
+    assert p.returncode == 2 and "--unit:" in p.stderr and "单位名称" in p.stderr, p.stderr
+    assert "U+" in p.stderr and "\x1b" not in p.stderr
+    assert not f.exists()
+    last = tmp_path / "last.json"
+    shutil.copy(EXAMPLES / SUINING, last)
+    p = jx("new", "--from", last, "--unit", unit, f)
+    assert p.returncode == 2 and "单位名称" in p.stderr, p.stderr
+    assert not f.exists()
+
+
+def test_unit_prompt_asks_again_for_a_control_character(tmp_path, binary):
+    import pexpect
+    f = tmp_path / "n.json"
+    child = pexpect.spawn(binary, ["new", "--template", "hunan-dept-overall"], env=_env(), encoding="utf-8", timeout=10)
+    child.expect("单位名称：")
+    child.sendline("A\x1b]0;x\x07B")
+    child.expect("U\\+001B")
+    child.expect("请重新输入")
+    child.expect("单位名称：")
+    child.sendline("某单位")
+    child.expect("年度")
+    child.sendline("2025")
+    child.expect("文件名")
+    child.sendline(str(f))
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    assert json.loads(f.read_text(encoding="utf-8"))["unit"] == "某单位"

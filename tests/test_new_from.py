@@ -98,3 +98,19 @@ def test_refusals(jx, tmp_path):
     assert p.returncode == 2 and "--year" in p.stderr
     assert sorted(f.name for f in tmp_path.iterdir()) == ["broken.json", "n.json", "s.json"]
     assert jx("new", "--from", nameless, "--year", "2026", tmp_path / "w.json").returncode == 0
+
+
+def test_control_characters_are_not_carried_over(jx, tmp_path):
+    last = tmp_path / "s-2024.json"
+    doc = json.loads((EXAMPLES / "suining-2024.json").read_text(encoding="utf-8"))
+    doc["unit"] = "A\x1b]0;x\x07B"
+    doc["indicators"][1]["name"] = "培训\u202e人次"
+    last.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    p = jx("new", "--from", last)
+    assert p.returncode == 2, p.stderr
+    assert "/unit: " in p.stderr and "U+001B" in p.stderr and "/indicators/1/name: " in p.stderr and "U+202E" in p.stderr
+    assert "\x1b" not in p.stderr and "\u202e" not in p.stderr
+    assert sorted(x.name for x in tmp_path.iterdir()) == ["s-2024.json"], "nothing written"
+    # A new unit name given instead of last year's is carried, not refused.
+    p = jx("new", "--from", last, "--unit", "某单位")
+    assert p.returncode == 2 and "/unit: " not in p.stderr and "/indicators/1/name: " in p.stderr

@@ -150,6 +150,10 @@ def test_save_writes_a_sheet_the_tools_take(jx, sheets, tmp_path):
     p = jx("summary", sheets, "--save", saved)
     assert p.returncode == 2 and "不会覆盖" in p.stderr
     assert snapshot(saved) == before
+    # Said before anything is printed, not after the whole summary; a folder is named one.
+    assert p.stdout == "", "the summary was printed and then not saved"
+    p = jx("summary", sheets, "--save", tmp_path)
+    assert p.returncode == 2 and p.stdout == "" and "这是一个文件夹" in p.stderr, p.stderr
 
 
 def test_output_is_written_atomically_and_never_over_a_sheet(jx, sheets, tmp_path):
@@ -193,8 +197,9 @@ def test_folders_skip_side_files_and_links_out_of_the_tree(jx, sheets, tmp_path)
 def test_nothing_to_summarise(jx, tmp_path):
     p = jx("summary", tmp_path)
     assert p.returncode == 2 and "没有找到" in p.stderr
+    # Nothing could be read: a failure to read (2), not a summary with sheets left out (1).
     p = jx("summary", tmp_path / "missing.json")
-    assert p.returncode == 1 and "missing.json" in p.stderr
+    assert p.returncode == 2 and "missing.json" in p.stderr and p.stdout == ""
 
 
 def test_text_from_sheets_is_shown_not_obeyed(jx, sheets):

@@ -28,7 +28,7 @@ struct Jixiao: ParsableCommand {
                               registry: TemplateRegistry(folders: TemplateRegistry.defaultFolders()))
                 return
             }
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(commandFirst(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch let code as ExitCode {
             Glibc.exit(code.rawValue)
@@ -36,9 +36,26 @@ struct Jixiao: ParsableCommand {
             if exitCode(for: error) == .success {
                 exit(withError: error)  // --help, --version
             }
-            complain(fullMessage(for: error))
+            complain(ParserMessages.render(fullMessage(for: error), ParserMessages.language(CommandLine.arguments)))
             Glibc.exit(2)
         }
+    }
+
+    /// `jixiao --lang en templates` as `jixiao templates --lang en`: the options every command
+    /// takes, given before the command's name, are moved after it. The parser, finding no
+    /// command first, would give the whole line to the default one (edit), which would open a
+    /// sheet named "templates".
+    static func commandFirst(_ arguments: [String]) -> [String] {
+        var i = 0
+        while i < arguments.count {
+            let a = arguments[i]
+            if a == "--lang" || a == "--templates" { i += 2 }
+            else if a.hasPrefix("--lang=") || a.hasPrefix("--templates=") { i += 1 }
+            else { break }
+        }
+        let names = Set(configuration.subcommands.compactMap { $0.configuration.commandName })
+        guard i > 0, i < arguments.count, names.contains(arguments[i]) else { return arguments }
+        return [arguments[i]] + arguments[..<i] + arguments[(i + 1)...]
     }
 }
 

@@ -65,7 +65,7 @@ struct NewCommand: ParsableCommand {
             complain(lang.pick("--year: 年度应在 1949 到 2200 之间", "--year: the year must be from 1949 to 2200"))
             throw ExitCode(2)
         }
-        let s = Session.new(for: t, unit: unit, year: year)
+        let s = Session.new(for: t, unit: try Self.unitOption(unit, t, lang), year: year)
         do {
             try SessionFile.save(s, t, to: file, exclusive: true)
         } catch {
@@ -74,6 +74,24 @@ struct NewCommand: ParsableCommand {
         }
         say(lang.pick("已新建 \(file)（\(t.title(year: year))，模板 \(t.id) 第 \(t.version) 版）。用 jixiao \(file) 开始填写。",
                         "created \(file) (\(t.id) version \(t.version)). jixiao \(file) opens it."))
+    }
+}
+
+extension NewCommand {
+    /// A unit name as `set /unit` takes it: trimmed, one line, without a control character or
+    /// a bidi control, which `set`, the editor and `validate` all refuse.
+    static func unitName(_ raw: String, _ f: Field) -> Result<String, InputParser.Refusal> {
+        Result { () throws(InputParser.Refusal) in try InputParser.parse(raw, for: f)?.text ?? "" }
+    }
+
+    /// `--unit` as the new sheet's unit name, or exit 2 saying why not.
+    static func unitOption(_ raw: String, _ t: Template, _ lang: Language) throws -> String {
+        switch unitName(raw, t.unitField) {
+        case .success(let name): return name
+        case .failure(let refusal):
+            complain("--unit: " + lang.pick(refusal.message, refusal.messageEn))
+            throw ExitCode(2)
+        }
     }
 }
 
@@ -103,7 +121,16 @@ enum NewSheetQuestions {
             }
         }
         var u = unit
-        if u.isEmpty { u = line(lang.pick("单位名称：", "Unit: ")) ?? "" }
+        // Checked as --unit is, so that a name refused is asked again rather than ending `new`.
+        let unitField = chosen.flatMap(reg.template(id:))?.unitField
+        while u.isEmpty, let answer = line(lang.pick("单位名称：", "Unit: ")) {
+            if let unitField, case .failure(let refusal) = NewCommand.unitName(answer, unitField) {
+                say(lang.pick("\(refusal.message)，请重新输入。", "\(refusal.messageEn); try again."))
+                continue
+            }
+            u = answer
+            break
+        }
         var y = year
         while y == nil {
             guard let answer = line(lang.pick("年度（如 2025，可留空）：", "Year (e.g. 2025, may be left empty): ")) else { return nil }

@@ -21,9 +21,17 @@ extension NewCommand {
             throw ExitCode(2)
         }
         let t = loaded.template
-        var s = NextYearSheet.make(from: loaded.session, template: t, year: year)
-        if !unit.isEmpty { s.unit = unit }
+        var kept = loaded.session
+        if !unit.isEmpty { kept.unit = try Self.unitOption(unit, t, lang) }
         let file = self.file ?? Self.nextName(last, from: loaded.session.year, to: year)
+        let refused = NextYearSheet.refusedTexts(in: kept, template: t)
+        guard refused.isEmpty else {
+            complain(lang.pick("\(last): 这些文字含有控制字符或双向文字控制符，不能带入新表，请先在上年的表中改正（未新建 \(file)）：",
+                               "\(last): these texts hold control characters or bidi controls and cannot be carried into a new sheet; correct last year's first (\(file) not created):"))
+            for p in refused { complain("  \(p.pointer): \(p.message(lang))") }
+            throw ExitCode(2)
+        }
+        let s = NextYearSheet.make(from: kept, template: t, year: year)
         do {
             try SessionFile.save(s, t, to: file, exclusive: true)
         } catch {

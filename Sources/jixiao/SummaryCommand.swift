@@ -9,7 +9,7 @@ struct SummaryCommand: ParsableCommand {
         读取给出的表和文件夹中的全部 *.json 表（项目表与部门整体表均可），每张表一行：项目编码、项目名称、
         预算单位、年初预算数、调整后预算数、全年执行数（换算为元）、预算执行率、预算调整率、自评得分、等级、
         主要原因分析，及该表的错误和警告数；合计行金额精确相加，执行率 = Σ执行数 / Σ调整后预算数；
-        其后是各等级个数和平均分。无法读取的表列出原因并略去，其余照常汇总，退出码 1。
+        其后是各等级个数和平均分。无法读取的表列出原因并略去，其余照常汇总，退出码 1；一张也无法读取时不汇总，退出码 2。
         示例 / examples:
           jixiao summary 2024/                               文件夹中的全部表
           jixiao summary 2024/ --group-by 主管部门 --sort 自评得分 --descending
@@ -80,6 +80,12 @@ struct SummaryCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let options = try summaryOptions(form, lang)
+        // Refused before the sheets are read and the summary printed, not after: a new file
+        // never replaces anything, and a summary printed but not saved is made again.
+        if let save, let there = FileStatus.of(link: save) {
+            complain((there.isFolder ? FileError.folderInTheWay(save) : FileError.exists(save)).render(lang))
+            throw ExitCode(2)
+        }
         let found = SheetFinder(paths)
         for note in found.skipped { complain(note.render(lang)) }
         var rows = [SummaryRow]()
@@ -90,8 +96,15 @@ struct SummaryCommand: ParsableCommand {
             case .failed(let e): failures.append(e.render(lang))
             }
         }
-        guard !rows.isEmpty || !failures.isEmpty else {
+        guard !failures.isEmpty || !rows.isEmpty else {
             complain(lang.pick("没有找到要汇总的表（*.json）", "no sheets (*.json) were found to summarise"))
+            throw ExitCode(2)
+        }
+        // Nothing read is no summary with its rows left out but a failure to read (exit 2):
+        // a script must not take an empty table for the summary of what it named.
+        guard !rows.isEmpty else {
+            for f in failures { complain(f) }
+            complain(lang.pick("没有一张表能够读取，未汇总", "none of the sheets could be read; nothing was summarised"))
             throw ExitCode(2)
         }
         let summary = ProjectSummary(rows, form: form, options: options)

@@ -165,6 +165,17 @@ final class EditorTests: XCTestCase {
         XCTAssertEqual(Array(s.indicators.prefix(21)), l.session.indicators)
     }
 
+    func testAValueOfARowThatIsNeitherTextNorANumberIsNamedByItsLabelAndPlace() throws {
+        let l = try Fixtures.load("suining-2024")
+        let e = editError([#"/indicators/-={"name": {"a": 1}}"#], to: l.session, l.template)
+        XCTAssertEqual(e?.pointer, "/indicators/-/name")
+        XCTAssertEqual(e?.message, "“三级指标”的值应为文字或数字")
+        let z = try Fixtures.load("ziyuan-2022-projects")
+        let stated = editError([#"/tables/projects/-={"name": "x", "stated": {"exec_rate": [1]}}"#], to: z.session, z.template)
+        XCTAssertEqual(stated?.pointer, "/tables/projects/-/stated/exec_rate")
+        XCTAssertTrue(stated?.message.hasPrefix("“报告所列") == true, "\(String(describing: stated))")
+    }
+
     func testAppendIndicatorRowByColumn() throws {
         let l = try Fixtures.load("suining-2024")
         let s = try apply(["/indicators/-/name=x"], to: l.session, l.template)

@@ -84,6 +84,13 @@ final class FileSafetyTests: XCTestCase {
         XCTAssertEqual(FileStatus.of(journal.localPath)?.permissions, 0o600)
     }
 
+    func testANewFileOverAFolderIsRefusedAsAFolder() throws {
+        // "The file exists" would send the user looking for a file that is not there.
+        XCTAssertThrowsError(try AtomicFile.write(Array("x".utf8), to: dir, exclusive: true)) { e in
+            XCTAssertEqual((e as? FileError)?.code, EISDIR, "\(e)")
+        }
+    }
+
     func testNothingLargerThanTheReaderTakesIsWritten() throws {
         let p = path("s.json")
         try AtomicFile.write(Array("old".utf8), to: p)

@@ -70,4 +70,22 @@ final class NextYearSheetTests: XCTestCase {
                                                              "budget_unit": .text("106001-中共资源县委员会组织部")])
         XCTAssertTrue(ziyuan.new.fields.isEmpty)  // department figures and the printed totals
     }
+
+    func testControlCharactersThatWouldCarryOverAreNamedAtTheirPlaceInLastYearsSheet() throws {
+        var l = try Fixtures.load("suining-2024")
+        XCTAssertEqual(NextYearSheet.refusedTexts(in: l.session, template: l.template), [])
+        l.session.unit = "A\u{1B}]0;x\u{07}B"
+        l.session.indicators[1].name = "培训\u{202E}人次"
+        l.session.indicators[2].deviation = "\u{1B}"  // not carried over: no reason to refuse
+        let refused = NextYearSheet.refusedTexts(in: l.session, template: l.template)
+        XCTAssertEqual(refused.map(\.pointer.description), ["/unit", "/indicators/1/name"], "\(refused.map(\.message))")
+        XCTAssertTrue(refused.allSatisfy { $0.message.contains("U+") }, "\(refused.map(\.message))")
+
+        var z = try Fixtures.load("ziyuan-2022-projects")
+        // A row with nothing that carries over comes first: it is dropped from the new sheet,
+        // but the pointer is into last year's, where the text is to be corrected.
+        z.session.tables["projects"]?[0] = ["budget": .number("1")]
+        z.session.tables["projects"]?[3]["name"] = .text("项目\u{1B}[31m")
+        XCTAssertEqual(NextYearSheet.refusedTexts(in: z.session, template: z.template).map(\.pointer.description), ["/tables/projects/3/name"])
+    }
 }

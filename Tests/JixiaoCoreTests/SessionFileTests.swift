@@ -105,6 +105,16 @@ final class SessionFileTests: XCTestCase {
                        ["/fields/staff_actual", "/fields/goal_planned", "/fields/sangong/final", "/indicators/2/score", "/year"])
     }
 
+    func testTypeNamesAreChineseInChineseMessages() throws {
+        let base = try Fixtures.exampleJSON("suining-2024")
+        let indicators = loadError(base.setting("/indicators", .string("x")))
+        XCTAssertTrue(indicators?.render(.zh).contains("指标应为数组，却是字符串") == true, "\(String(describing: indicators))")
+        XCTAssertTrue(indicators?.render(.en).contains("found string") == true)
+        let row = loadError(base.setting("/indicators/0", .array([])))
+        XCTAssertTrue(row?.render(.zh).contains("应为对象，却是数组") == true, "\(String(describing: row))")
+        XCTAssertFalse(row?.render(.zh).contains("array") ?? true)
+    }
+
     func testUnknownFieldColumnTableAndKey() throws {
         let base = try Fixtures.exampleJSON("suining-2024")
         XCTAssertEqual(issuePointers(loadError(base.setting("/fields/staff_retired", .number("3")))), ["/fields/staff_retired"])
@@ -147,6 +157,17 @@ final class SessionFileTests: XCTestCase {
         let doc = try Fixtures.exampleJSON("suining-2024").setting("/template", nil)
         XCTAssertEqual(issuePointers(loadError(doc)), ["/template"])
         XCTAssertEqual(issuePointers(loadError(Array("[1]".utf8))), [""])
+    }
+
+    func testAMalformedTemplateReferenceIsSaidWhatIsWrong() throws {
+        let base = try Fixtures.exampleJSON("suining-2024")
+        let version = loadError(base.setting("/template/version", .string("1")))
+        XCTAssertEqual(issuePointers(version), ["/template/version"])
+        XCTAssertTrue(version?.render(.zh).contains("/template/version: 应为数字，却是字符串") == true, "\(String(describing: version))")
+        let template = loadError(base.setting("/template", .string("x")))
+        XCTAssertEqual(issuePointers(template), ["/template"])
+        XCTAssertTrue(template?.render(.zh).contains("应为对象，却是字符串") == true, "\(String(describing: template))")
+        XCTAssertTrue(loadError(base.setting("/template/id", nil))?.render(.en).contains("/template/id: \"id\" is missing") == true)
     }
 
     func testNewerTemplateVersionIsAnError() throws {

@@ -209,6 +209,16 @@ final class TemplateTests: XCTestCase {
         }
     }
 
+    func testABrokenTemplateOfAnotherNameIsFoundByTheIdItDeclares() throws {
+        let dir = try Fixtures.tempFolder(self)
+        let doc = try Fixtures.templateJSON("hunan-dept-overall").setting("/grades/1/above", .number("95"))
+        try Fixtures.write(doc, to: (dir as NSString).appendingPathComponent("our-variant.json"))
+        let reg = TemplateRegistry(folders: [dir])
+        let e = try XCTUnwrap(reg.brokenTemplate(id: "hunan-dept-overall"), "reported as an unknown template")
+        XCTAssertEqual(e.issues.map(\.pointer.description), ["/grades/1/above"])
+        XCTAssertNil(reg.brokenTemplate(id: "national-project"))
+    }
+
     func testFirstFolderWinsForTheSameID() throws {
         let dir = try Fixtures.tempFolder(self)
         let doc = try Fixtures.templateJSON("national-project").setting("/title", .string("本地版本"))

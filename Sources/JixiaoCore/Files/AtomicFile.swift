@@ -112,8 +112,8 @@ public enum AtomicFile {
         let base = PathComponents.last(target)
         var existing: FileStatus?
         if let st = FileStatus.of(link: target) {
-            if options.exclusive { throw FileError(path: path, message: "文件已存在，不会覆盖", messageEn: "the file exists and will not be overwritten", code: EEXIST) }
-            if st.isFolder { throw FileError(path: path, message: "这是一个文件夹，不能写入", messageEn: "this is a folder and cannot be written", code: EISDIR) }
+            if st.isFolder { throw .folderInTheWay(path) }
+            if options.exclusive { throw .exists(path) }
             if st.isRegular {
                 guard st.isWritable(at: target) else {
                     throw FileError(path: path, message: "文件是只读的（权限 \(octal(st.permissions))），不会替换", messageEn: "the file is read-only (mode \(octal(st.permissions))) and will not be replaced", code: EACCES)

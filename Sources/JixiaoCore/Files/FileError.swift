@@ -44,6 +44,16 @@ public struct FileError: Error, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Where a new file was to be written, a file (`jixiao new`, `summary --save`).
+    public static func exists(_ path: String) -> FileError {
+        FileError(path: path, message: "文件已存在，不会覆盖", messageEn: "the file exists and will not be overwritten", code: EEXIST)
+    }
+
+    /// Where a file was to be written, a folder.
+    public static func folderInTheWay(_ path: String) -> FileError {
+        FileError(path: path, message: "这是一个文件夹，不能写入", messageEn: "this is a folder and cannot be written", code: EISDIR)
+    }
+
     static func folder(_ path: String) -> FileError {
         FileError(path: path, message: "这是一个文件夹，不是文件", messageEn: "this is a folder, not a file", code: EISDIR)
     }

@@ -21,6 +21,20 @@ public protocol JSONNode {
     var value: JSONValue { get }
 }
 
+extension JSONNode {
+    /// `typeName` in Chinese, for the Chinese of a message ("应为数组，却是字符串").
+    public var typeNameZh: String {
+        switch typeName {
+        case "boolean": return "布尔值"
+        case "number": return "数字"
+        case "string": return "字符串"
+        case "array": return "数组"
+        case "object": return "对象"
+        default: return typeName  // null
+        }
+    }
+}
+
 /// An object's members, in order, and a member by key.
 public protocol JSONMembers {
     associatedtype Node

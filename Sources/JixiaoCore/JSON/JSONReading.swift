@@ -53,7 +53,7 @@ struct JSONReading {
     mutating func object<V: JSONNode>(_ v: V?, _ p: @autoclosure () -> JSONPointer, allowed: Set<String>? = nil) -> V.Object? {
         guard let v else { return nil }
         guard let o = v.objectValue else {
-            fail(p(), "应为对象，却是\(v.typeName)", "expected an object, found \(v.typeName)")
+            fail(p(), "应为对象，却是\(v.typeNameZh)", "expected an object, found \(v.typeName)")
             return nil
         }
         if let allowed {
@@ -70,7 +70,7 @@ struct JSONReading {
             return []
         }
         guard let a = v.arrayValue else {
-            fail(p / key, "应为数组，却是\(v.typeName)", "expected an array, found \(v.typeName)")
+            fail(p / key, "应为数组，却是\(v.typeNameZh)", "expected an array, found \(v.typeName)")
             return []
         }
         return a
@@ -82,7 +82,7 @@ struct JSONReading {
             return nil
         }
         guard let s = v.stringValue else {
-            fail(p / key, "应为字符串，却是\(v.typeName)", "expected a string, found \(v.typeName)")
+            fail(p / key, "应为字符串，却是\(v.typeNameZh)", "expected a string, found \(v.typeName)")
             return nil
         }
         if required && s.isEmpty { fail(p / key, "“\(key)”不能为空", "\"\(key)\" must not be empty") }
@@ -92,7 +92,7 @@ struct JSONReading {
     mutating func bool<O: JSONMembers>(_ o: O, _ key: String, _ p: JSONPointer) -> Bool? where O.Node: JSONNode {
         guard let v = o[key] else { return nil }
         guard let b = v.boolValue else {
-            fail(p / key, "应为 true 或 false，却是\(v.typeName)", "expected true or false, found \(v.typeName)")
+            fail(p / key, "应为 true 或 false，却是\(v.typeNameZh)", "expected true or false, found \(v.typeName)")
             return nil
         }
         return b
@@ -101,7 +101,7 @@ struct JSONReading {
     mutating func decimal<V: JSONNode>(_ v: V?, _ p: JSONPointer) -> Decimal? {
         guard let v else { return nil }
         guard let lit = v.numberLiteral else {
-            fail(p, "应为数字，却是\(v.typeName)", "expected a number, found \(v.typeName)")
+            fail(p, "应为数字，却是\(v.typeNameZh)", "expected a number, found \(v.typeName)")
             return nil
         }
         guard let d = ExactDecimal.parse(lit) else {

@@ -17,6 +17,24 @@ public enum NextYearSheet {
 
     /// `s` (read as `t`, the template's newest version) for the year after.
     public static func make(from s: Session, template t: Template, year: Int?) -> Session {
+        var next = carried(s, t, year: year)
+        for (tid, rows) in next.tables {
+            let kept = rows.filter { !$0.isEmpty }
+            next.tables[tid] = kept.isEmpty ? nil : kept
+        }
+        return next
+    }
+
+    /// The texts that would carry over but that `set` and the editor refuse (a control
+    /// character, a bidi control), at their pointers in `s`: a new sheet is not started with
+    /// what `validate` then flags, and the user is told where to correct last year's.
+    public static func refusedTexts(in s: Session, template t: Template) -> [Problem] {
+        Validator.validate(carried(s, t, year: s.year), t).filter { $0.code == "control-character" }
+    }
+
+    /// What carries over, every table row left where it was (empty or not), so that a
+    /// pointer into it is one into `s`.
+    static func carried(_ s: Session, _ t: Template, year: Int?) -> Session {
         var next = Session.new(for: t, unit: s.unit, year: year)
         let ix = t.index
         for (id, v) in s.fields {
@@ -30,8 +48,7 @@ public enum NextYearSheet {
         for (tid, rows) in s.tables {
             guard let tab = ix.tables[tid] else { continue }
             let carried = Set(tab.columns.filter(carries).map(\.id))
-            let kept = rows.map { $0.filter { carried.contains($0.key) } }.filter { !$0.isEmpty }
-            if !kept.isEmpty { next.tables[tid] = kept }
+            next.tables[tid] = rows.map { $0.filter { carried.contains($0.key) } }
         }
         next.indicators = s.indicators.map { r in
             IndicatorRow(level1: r.level1, level2: r.level2, name: r.name, target: r.target, weight: r.weight)

@@ -40,6 +40,25 @@ public enum SessionCodec {
         return (id, n)
     }
 
+    /// What is wrong with a document's template reference when `templateReference` finds
+    /// none: read as `decode` reads it, so that the message names the key and what it holds
+    /// (`/template/version: 应为数字，却是字符串`), not merely that the reference is missing.
+    public static func templateReferenceIssues(_ doc: some JSONNode) -> [ReadIssue] {
+        var r = JSONReading()
+        _ = readReference(doc.objectValue?["template"], &r)
+        return r.issues
+    }
+
+    static func readReference<V: JSONNode>(_ v: V?, _ r: inout JSONReading) -> (id: String?, version: Int?) {
+        let tp = JSONPointer() / "template"
+        guard let v else {
+            r.fail(tp, "缺少“template”（模板 id 与版本）", "\"template\" (template id and version) is missing")
+            return (nil, nil)
+        }
+        guard let to = r.object(v, tp, allowed: ["id", "version"]) else { return (nil, nil) }
+        return (r.string(to, "id", tp, required: true), r.int(to, "version", tp, required: true, range: 1...1_000_000))
+    }
+
     /// Decodes a document against its template. Type errors (a string where a number
     /// belongs, an unknown field) fail the load; questions of content (too many decimals, a
     /// negative amount, a malformed code) are left to `Validator`. The first problems are
@@ -53,14 +72,10 @@ public enum SessionCodec {
             throw SessionLoadError(file: file, issues: r.issues.isEmpty ? [ReadIssue(root, "会话文件应是 JSON 对象", "a session file must be a JSON object")] : r.issues, unlisted: r.unlisted)
         }
         var rows = RowBudget()
-        let tp = root / "template"
         var s = Session.new(for: t)
-        if let to = r.object(o["template"], tp, allowed: ["id", "version"]) {
-            s.templateID = r.string(to, "id", tp, required: true) ?? t.id
-            s.templateVersion = r.int(to, "version", tp, required: true, range: 1...1_000_000) ?? t.version
-        } else {
-            r.fail(tp, "缺少“template”（模板 id 与版本）", "\"template\" (template id and version) is missing")
-        }
+        let ref = readReference(o["template"], &r)
+        s.templateID = ref.id ?? t.id
+        s.templateVersion = ref.version ?? t.version
         if let u = o["unit"], !u.isNull {
             if let str = u.stringValue { s.unit = str } else { r.fail(root / "unit", "单位名称应为字符串", "the unit must be a string") }
         }
@@ -111,7 +126,7 @@ public enum SessionCodec {
                     continue
                 }
                 guard v.isArray else {
-                    r.fail(p, "表应为数组，却是\(v.typeName)", "a table must be an array, found \(v.typeName)")
+                    r.fail(p, "表应为数组，却是\(v.typeNameZh)", "a table must be an array, found \(v.typeName)")
                     continue
                 }
                 guard rows.take(v.itemCount, p, &r) else { continue }
@@ -164,7 +179,7 @@ public enum SessionCodec {
                     s.indicators.append(row)
                 }
             } else if !iv.isArray {
-                r.fail(ip, "指标应为数组，却是\(iv.typeName)", "indicators must be an array, found \(iv.typeName)")
+                r.fail(ip, "指标应为数组，却是\(iv.typeNameZh)", "indicators must be an array, found \(iv.typeName)")
             }
         }
         if let sv = o["stated"] {
@@ -245,23 +260,11 @@ public enum SessionCodec {
         }
         if !kind.isNumeric, let str = v.stringValue { return .text(str) }
         if kind.isNumeric {
-            r.fail(pointer(), "“\(f.label)”应为数字，却是\(typeNameZh(v.typeName))", "\"\(en)\" must be a number, found a \(v.typeName)")
+            r.fail(pointer(), "“\(f.label)”应为数字，却是\(v.typeNameZh)", "\"\(en)\" must be a number, found a \(v.typeName)")
         } else {
-            r.fail(pointer(), "“\(f.label)”应为文字，却是\(typeNameZh(v.typeName))", "\"\(en)\" must be text, found a \(v.typeName)")
+            r.fail(pointer(), "“\(f.label)”应为文字，却是\(v.typeNameZh)", "\"\(en)\" must be text, found a \(v.typeName)")
         }
         return nil
-    }
-
-    /// The Chinese for a JSON type name (`JSONValue.typeName`).
-    static func typeNameZh(_ name: String) -> String {
-        switch name {
-        case "boolean": return "布尔值"
-        case "number": return "数字"
-        case "string": return "字符串"
-        case "array": return "数组"
-        case "object": return "对象"
-        default: return name
-        }
     }
 
     /// The document for a session, with its freshly computed figures (and, for `jixiao get`,

@@ -115,6 +115,11 @@ public enum SessionEditor {
             let year = s.year
             try editRows(a, Array(rest.dropFirst()), &rows, isNull,
                          columns: tab.columns.filter { !$0.isComputed }.map(\.id),
+                         field: { col in
+                             col.hasPrefix(StatedFigures.rowPrefix)
+                                 ? StatedFigures.rowFields(tab).first { StatedFigures.rowKey($0.key) == col }?.field
+                                 : tab.columns.first { $0.id == col }
+                         },
                          setCell: { row, col, text throws(EditError) in
                              if col.hasPrefix(StatedFigures.rowPrefix) {
                                  let key = String(col.dropFirst(StatedFigures.rowPrefix.count))
@@ -142,6 +147,7 @@ public enum SessionEditor {
                 Dictionary(uniqueKeysWithValues: IndicatorRow.keys.compactMap { k in r.value(k).map { (k, $0) } })
             }
             try editRows(a, rest, &rows, isNull, columns: IndicatorRow.keys,
+                         field: { IndicatorRow.keys.contains($0) ? IndicatorRow.field($0, decimals: 0) : nil },
                          setCell: { row, key, text throws(EditError) in
                              guard IndicatorRow.keys.contains(key) else {
                                  throw fail(a, "指标行没有“\(key)”（可用：\(IndicatorRow.keys.joined(separator: "、"))）", "an indicator row has no \"\(key)\" (known: \(IndicatorRow.keys.joined(separator: ", ")))")
@@ -217,9 +223,10 @@ public enum SessionEditor {
     }
 
     /// Row edits shared by tables and indicators: "-" appends, "<n>" addresses a row, a whole
-    /// row takes a JSON object (keys are columns) or null to delete it.
+    /// row takes a JSON object (keys are columns) or null to delete it. `field` gives a
+    /// column's field, for the label a message names it by.
     static func editRows(_ a: Assignment, _ path: [String], _ rows: inout [[String: FieldValue]], _ isNull: Bool,
-                         columns: [String],
+                         columns: [String], field: (String) -> Field?,
                          setCell: (inout [String: FieldValue], String, String?) throws(EditError) -> Void) throws(EditError) {
         guard let first = path.first else { throw fail(a, "请指明行号或“-”（追加一行）", "name a row number or '-' (append a row)") }
         let n: Int
@@ -254,22 +261,27 @@ public enum SessionEditor {
                 throw fail(a, "整行的值应为 JSON 对象", "a whole row takes a JSON object")
             }
             var row = [String: FieldValue]()
-            func cell(_ k: String, _ v: JSONValue) throws(EditError) {
+            func cell(_ k: String, _ v: JSONValue, at tokens: [String]) throws(EditError) {
                 let text: String?
                 switch v {
                 case .null: text = nil
                 case .string(let str): text = str
                 case .number(let lit): text = lit
-                default: throw fail(a, "“\(k)”的值应为文字或数字", "the value of \"\(k)\" must be text or a number")
+                default:
+                    // Named as the sheet names it, at its own place: /indicators/-/name, 三级指标.
+                    let f = field(k)
+                    let at = tokens.reduce(JSONPointer(parsing: a.pointer) ?? JSONPointer(), /)
+                    throw EditError(pointer: at.description, message: "“\(f?.label ?? k)”的值应为文字或数字",
+                                    messageEn: "the value of \"\(f.map { $0.labelEn.isEmpty ? $0.label : $0.labelEn } ?? k)\" must be text or a number")
                 }
                 try setCell(&row, k, text)
             }
             for (k, v) in obj.members {
                 // What a report states of the row: {"stated": {"exec_rate": 6.85}}.
                 if k == "stated", case .object(let so) = v {
-                    for m in so.members { try cell(StatedFigures.rowKey(m.key), m.value) }
+                    for m in so.members { try cell(StatedFigures.rowKey(m.key), m.value, at: [k, m.key]) }
                 } else {
-                    try cell(k, v)
+                    try cell(k, v, at: [k])
                 }
             }
             rows[n] = row

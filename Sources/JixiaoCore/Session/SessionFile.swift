@@ -56,7 +56,8 @@ public enum SessionFile {
             throw .session(SessionLoadError(file: path, issues: [ReadIssue(JSONPointer(), "会话文件应是 JSON 对象", "a session file must be a JSON object")]))
         }
         guard let ref = SessionCodec.templateReference(doc) else {
-            throw .session(SessionLoadError(file: path, issues: [ReadIssue(JSONPointer() / "template", "缺少模板引用 {\"id\": …, \"version\": …}", "the template reference {\"id\": …, \"version\": …} is missing or malformed")]))
+            let issues = SessionCodec.templateReferenceIssues(doc)
+            throw .session(SessionLoadError(file: path, issues: issues.isEmpty ? [ReadIssue(JSONPointer() / "template", "模板引用缺少或格式不对，应为 {\"id\": …, \"version\": …}", "the template reference {\"id\": …, \"version\": …} is missing or malformed")] : issues))
         }
         guard let t = registry.template(id: ref.id) else {
             if let broken = registry.brokenTemplate(id: ref.id) { throw .template(broken) }

@@ -57,9 +57,12 @@ public struct TemplateRegistry: Sendable {
         return nil
     }
 
-    /// The errors of a template file whose name suggests it defines `id`, if it failed to load.
+    /// The errors of a template file meant to define `id` that failed to load: one named
+    /// `<id>.json`, or one of any name that declares the id (its checks failed, not its JSON).
     public func brokenTemplate(id: String) -> TemplateError? {
-        for f in files where PathComponents.last(f) == "\(id).json" {
+        for f in files {
+            let named = PathComponents.last(f) == "\(id).json"
+            guard named || (cache.candidacy(f, id: id) != .no && cache.id(of: f) == id) else { continue }
             if case .failure(let e) = cache.decoded(f) { return e }
         }
         return nil
